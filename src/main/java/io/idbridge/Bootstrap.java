@@ -1,0 +1,128 @@
+package io.idbridge;
+
+import io.idbridge.api.ApiLoginServlet;
+import io.idbridge.api.ApiLogoutServlet;
+import io.idbridge.config.Config;
+import io.idbridge.config.ConfigException;
+import io.idbridge.http.AccessLogFilter;
+import io.idbridge.http.BodyLimitFilter;
+import io.idbridge.http.CallerAuthFilter;
+import io.idbridge.http.ClientAddresses;
+import io.idbridge.http.ErrorFilter;
+import io.idbridge.http.ErrorShapes;
+import io.idbridge.http.RequestIdFilter;
+import io.idbridge.ops.ErrorPageServlet;
+import io.idbridge.ops.HealthServlet;
+import io.idbridge.ops.JwksServlet;
+import io.idbridge.ops.NotFoundServlet;
+import io.idbridge.ops.SigningKeyPemServlet;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumSet;
+
+/**
+ * Builds everything from the configuration and registers the filters and servlets: the route table. The same
+ * listener runs under Tomcat (from web.xml) and under {@code java -jar} (from {@link Main}).
+ */
+public final class Bootstrap implements ServletContextListener {
+  private static final System.Logger LOG = System.getLogger(Bootstrap.class.getName());
+
+  private final Config given;
+  private final Clock clock;
+  private Components components;
+
+  /** For a servlet container: the configuration is found by {@link #locate}. */
+  public Bootstrap() {
+    this(null, Clock.systemUTC());
+  }
+
+  public Bootstrap(Config config, Clock clock) {
+    this.given = config;
+    this.clock = clock;
+  }
+
+  @Override
+  public void contextInitialized(ServletContextEvent event) {
+    ServletContext ctx = event.getServletContext();
+    try {
+      Config config = given != null ? given : locate(ctx.getInitParameter("idbridge.config"));
+      components = Components.build(config, clock);
+      register(ctx, config, components);
+      LOG.log(System.Logger.Level.INFO, "idbridge started with " + config.source());
+    } catch (ConfigException e) {
+      LOG.log(System.Logger.Level.ERROR, "idbridge cannot start:" + System.lineSeparator() + e.getMessage());
+      throw e;
+    }
+  }
+
+  private static void register(ServletContext ctx, Config config, Components c) {
+    ClientAddresses addresses = config.http().clientAddresses();
+    ErrorShapes shapes = new ErrorShapes();
+
+    // The chain, in order. Request id first: every later line logs it and every error carries it.
+    filter(ctx, "requestId", new RequestIdFilter(), "/*");
+    // Access log next, so it sees the final status of everything below, errors included.
+    filter(ctx, "accessLog", new AccessLogFilter(), "/*");
+    // Errors: whatever is thrown or sent below becomes the contract's error body, never a container page.
+    filter(ctx, "errors", new ErrorFilter(shapes), "/*");
+    // Body limit before anything reads a body.
+    filter(ctx, "bodyLimit", new BodyLimitFilter(config.http().maxBodyBytes()), "/*");
+    // Caller authentication, per contract: a platform proves it is the caller before any user is looked at.
+    for (String contract : Config.CONTRACTS) {
+      filter(ctx, "caller-" + contract, new CallerAuthFilter(config.caller(contract), addresses), "/" + contract + "/*");
+    }
+
+    servlet(ctx, "apiLogin", new ApiLoginServlet(c.authenticator(), c.sessions(), addresses), "/api/login");
+    servlet(ctx, "apiLogout", new ApiLogoutServlet(c.sessions()), "/api/logout");
+    servlet(ctx, "jwks", new JwksServlet(c.keys()), "/.well-known/jwks.json");
+    servlet(ctx, "signingPem", new SigningKeyPemServlet(c.keys()), "/keys/signing.pem");
+    servlet(ctx, "health", new HealthServlet(c.directory(), c.state()), "/health");
+    servlet(ctx, "errorPage", new ErrorPageServlet(shapes), "/_error");
+    servlet(ctx, "notFound", new NotFoundServlet(), "/");
+  }
+
+  private static void filter(ServletContext ctx, String name, Filter filter, String pattern) {
+    ctx.addFilter(name, filter).addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, pattern);
+  }
+
+  private static void servlet(ServletContext ctx, String name, Servlet servlet, String pattern) {
+    ctx.addServlet(name, servlet).addMapping(pattern);
+  }
+
+  /**
+   * Finds the configuration of a deployed WAR: the system property {@code idbridge.config}, else the environment
+   * variable {@code IDBRIDGE_CONFIG}, else the context parameter; with none, the embedded defaults.
+   */
+  static Config locate(String contextParameter) {
+    String location = System.getProperty("idbridge.config");
+    if (location == null || location.isBlank()) {
+      location = System.getenv("IDBRIDGE_CONFIG");
+    }
+    if (location == null || location.isBlank()) {
+      location = contextParameter;
+    }
+    if (location == null || location.isBlank()) {
+      LOG.log(System.Logger.Level.WARNING, "no idbridge.config given: using the embedded defaults");
+      return Config.defaults(System.getenv());
+    }
+    Path file = Path.of(location);
+    if (!Files.exists(file)) {
+      throw new ConfigException(java.util.List.of(file + ": the configuration file does not exist"));
+    }
+    return Config.load(file, System.getenv());
+  }
+
+  @Override
+  public void contextDestroyed(ServletContextEvent event) {
+    if (components != null) {
+      components.close();
+    }
+  }
+}

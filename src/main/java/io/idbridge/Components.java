@@ -1,0 +1,88 @@
+package io.idbridge;
+
+import io.idbridge.config.Config;
+import io.idbridge.core.Authenticator;
+import io.idbridge.core.LoginFailures;
+import io.idbridge.core.Sessions;
+import io.idbridge.core.Tokens;
+import io.idbridge.directory.FileUserDirectory;
+import io.idbridge.directory.HashedPasswordCheck;
+import io.idbridge.directory.UserDirectory;
+import io.idbridge.jwt.JwsAlgorithm;
+import io.idbridge.jwt.KeyRing;
+import io.idbridge.password.PasswordHashes;
+import io.idbridge.state.MemoryStateStore;
+import io.idbridge.state.StateStore;
+import java.time.Clock;
+
+/**
+ * The core, built from the configuration: plain Java with no servlet types, shared by the server (through
+ * {@link Bootstrap}) and the CLI.
+ */
+public record Components(
+    Config config,
+    Clock clock,
+    KeyRing keys,
+    PasswordHashes hashes,
+    UserDirectory directory,
+    StateStore state,
+    Tokens tokens,
+    Sessions sessions,
+    Authenticator authenticator)
+    implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(Components.class.getName());
+
+  public static Components build(Config config, Clock clock) {
+    KeyRing keys = signingKeys(config, clock);
+    PasswordHashes hashes = new PasswordHashes(config.password());
+    UserDirectory directory = directory(config, hashes);
+    StateStore state = state(config, clock);
+    Tokens tokens = new Tokens(keys, config.tokens(), clock);
+    Sessions sessions = new Sessions(tokens, state, config.sessions(), clock);
+    Authenticator authenticator = new Authenticator(directory, new LoginFailures(config.throttle(), state, clock));
+    return new Components(config, clock, keys, hashes, directory, state, tokens, sessions, authenticator);
+  }
+
+  /** The user store alone, for the CLI. */
+  public static UserDirectory directory(Config config, PasswordHashes hashes) {
+    return switch (config.directory().type()) {
+      case FILE -> new FileUserDirectory(config.directory().filePath(), new HashedPasswordCheck(hashes));
+    };
+  }
+
+  private static StateStore state(Config config, Clock clock) {
+    return switch (config.state().type()) {
+      case MEMORY -> new MemoryStateStore(clock);
+    };
+  }
+
+  /**
+   * Loads the signing keys; on a first start, makes the ones missing: one for our tokens' algorithm, and an RSA
+   * key, which IBM App ID requires and {@code /keys/signing.pem} publishes.
+   */
+  static KeyRing signingKeys(Config config, Clock clock) {
+    KeyRing keys = KeyRing.load(config.keys().dir(), clock);
+    for (JwsAlgorithm alg : new JwsAlgorithm[] {config.tokens().algorithm(), JwsAlgorithm.RS256}) {
+      if (keys.signer(alg).isEmpty()) {
+        String kid = keys.generate(alg, config.keys().rsaBits());
+        LOG.log(System.Logger.Level.WARNING, "no " + alg + " signing key in " + config.keys().dir().toAbsolutePath()
+            + ": generated one (kid " + kid + "); back it up, and share the directory between nodes");
+      }
+    }
+    return keys;
+  }
+
+  @Override
+  public void close() {
+    try {
+      directory.close();
+    } catch (Exception e) {
+      LOG.log(System.Logger.Level.WARNING, "closing the directory: " + e);
+    }
+    try {
+      state.close();
+    } catch (Exception e) {
+      LOG.log(System.Logger.Level.WARNING, "closing the state store: " + e);
+    }
+  }
+}

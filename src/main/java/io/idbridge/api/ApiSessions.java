@@ -1,0 +1,38 @@
+package io.idbridge.api;
+
+import io.idbridge.core.Sessions;
+import io.idbridge.http.HttpError;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** How our own API writes a session and its login errors. */
+final class ApiSessions {
+  private ApiSessions() {}
+
+  static Map<String, Object> body(Sessions.Session session, Instant now) {
+    Map<String, Object> user = new LinkedHashMap<>();
+    user.put("id", session.user().id());
+    user.put("username", session.user().username());
+    user.put("display_name", session.user().displayName());
+    user.put("email", session.user().email());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("token", session.token());
+    body.put("token_type", "Bearer");
+    body.put("expires_in", Math.max(0, Duration.between(now, session.expiresAt()).toSeconds()));
+    body.put("user", user);
+    return body;
+  }
+
+  /** One answer for an unknown user, a wrong password and a disabled account. */
+  static HttpError invalidCredentials() {
+    return new HttpError(401, "invalid_credentials", "the username or password is wrong");
+  }
+
+  static HttpError throttled(HttpServletResponse res, Duration retryAfter) {
+    res.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
+    return new HttpError(429, "too_many_failures", "too many failed logins; try again later");
+  }
+}

@@ -1,0 +1,96 @@
+package io.idbridge.config;
+
+import io.idbridge.ServerConfig;
+import io.idbridge.core.SessionsConfig;
+import io.idbridge.core.ThrottleConfig;
+import io.idbridge.core.TokensConfig;
+import io.idbridge.directory.DirectoryConfig;
+import io.idbridge.http.CallerAuthConfig;
+import io.idbridge.http.HttpConfig;
+import io.idbridge.password.PasswordConfig;
+import io.idbridge.state.StateConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/** The whole configuration, read and validated once at start-up from one properties file and the environment. */
+public record Config(
+    String source,
+    ServerConfig server,
+    HttpConfig http,
+    KeysConfig keys,
+    TokensConfig tokens,
+    SessionsConfig sessions,
+    ThrottleConfig throttle,
+    PasswordConfig password,
+    DirectoryConfig directory,
+    StateConfig state,
+    Map<String, CallerAuthConfig> callers) {
+
+  /** The contracts, each with its own caller check under {@code <contract>.caller.*}. */
+  public static final List<String> CONTRACTS = List.of("voltmx", "mca", "connectycube", "appid");
+
+  /** Reads a file; a missing or unreadable file stops start-up like any other problem. */
+  public static Config load(Path file, Map<String, String> env) {
+    Properties p = new Properties();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(in);
+    } catch (IOException e) {
+      throw new ConfigException(List.of(file + ": cannot read the configuration file (" + e.getMessage() + ")"));
+    }
+    Map<String, String> props = new HashMap<>();
+    p.stringPropertyNames().forEach(k -> props.put(k, p.getProperty(k)));
+    return read(file.toString(), props, env);
+  }
+
+  /** The embedded defaults, with environment overrides: for a server started without a file. */
+  public static Config defaults(Map<String, String> env) {
+    return read("(embedded defaults)", Map.of(), env);
+  }
+
+  public static Config read(String source, Map<String, String> properties, Map<String, String> env) {
+    ConfigReader r = new ConfigReader(source, properties, env);
+    Config config = read(r);
+    r.finish();
+    return config;
+  }
+
+  /** Reads every section; every key is read whatever the others say, so none looks unknown. */
+  static Config read(ConfigReader r) {
+    Map<String, CallerAuthConfig> callers = new HashMap<>();
+    for (String contract : CONTRACTS) {
+      callers.put(contract, CallerAuthConfig.from(r, contract));
+    }
+    return new Config(
+        r.source(),
+        ServerConfig.from(r),
+        HttpConfig.from(r),
+        KeysConfig.from(r),
+        TokensConfig.from(r),
+        SessionsConfig.from(r),
+        ThrottleConfig.from(r),
+        passwords(r),
+        DirectoryConfig.from(r),
+        StateConfig.from(r),
+        Map.copyOf(callers));
+  }
+
+  private static PasswordConfig passwords(ConfigReader r) {
+    PasswordConfig d = PasswordConfig.defaults();
+    return new PasswordConfig(
+        r.integer("password.argon2.memoryKib", d.argon2MemoryKib(), 8, 4 * 1024 * 1024),
+        r.integer("password.argon2.iterations", d.argon2Iterations(), 1, 100),
+        r.integer("password.argon2.parallelism", d.argon2Parallelism(), 1, 64),
+        r.integer("password.maxConcurrent", d.maxConcurrentHashes(), 1, 1024));
+  }
+
+  public CallerAuthConfig caller(String contract) {
+    return callers.get(contract);
+  }
+}

@@ -1,0 +1,47 @@
+package io.idbridge.core;
+
+import io.idbridge.directory.LoginCheck;
+import io.idbridge.directory.UserDirectory;
+
+/** Checks a login against the directory, with failure tracking: the one path every contract's login takes. */
+public final class Authenticator {
+  private static final System.Logger LOG = System.getLogger(Authenticator.class.getName());
+
+  private final UserDirectory directory;
+  private final LoginFailures failures;
+
+  public Authenticator(UserDirectory directory, LoginFailures failures) {
+    this.directory = directory;
+    this.failures = failures;
+  }
+
+  public AuthResult login(LoginAttempt attempt) {
+    var wait = failures.retryAfter(attempt.clientIp(), attempt.username());
+    if (wait.isPresent()) {
+      return new AuthResult.Throttled(wait.get());
+    }
+    LoginCheck check = directory.authenticate(attempt.username(), attempt.password());
+    if (check.matched() && !check.user().get().disabled()) {
+      failures.succeeded(attempt.clientIp(), attempt.username());
+      return new AuthResult.Success(check.user().get());
+    }
+    if (check.matched()) {
+      LOG.log(System.Logger.Level.INFO, "login refused: user " + check.user().get().id() + " is disabled");
+    }
+    failures.failed(attempt.clientIp(), attempt.username());
+    return new AuthResult.Rejected(check.backendErrorCode(), check.backendErrorMessage());
+  }
+
+  /** Counts a failed second factor like a wrong password, so guessing codes meets the same limit. */
+  public void secondFactorFailed(String clientIp, String username) {
+    failures.failed(clientIp, username);
+  }
+
+  public LoginFailures failures() {
+    return failures;
+  }
+
+  public UserDirectory directory() {
+    return directory;
+  }
+}

@@ -1,0 +1,79 @@
+package io.idbridge.core;
+
+import io.idbridge.state.StateStore;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Counts wrong-credential answers per client address and per login name, in the shared state, and says when a
+ * login must be refused with 429 without looking at its password.
+ *
+ * <p>A name is counted whether or not such a user exists: a limit only real accounts could reach would tell an
+ * attacker which accounts exist.
+ */
+public final class LoginFailures {
+  private final ThrottleConfig config;
+  private final StateStore state;
+  private final Clock clock;
+
+  public LoginFailures(ThrottleConfig config, StateStore state, Clock clock) {
+    this.config = config;
+    this.state = state;
+    this.clock = clock;
+  }
+
+  /** How long the caller must wait, when either count is at or past its threshold. */
+  public Optional<Duration> retryAfter(String clientIp, String username) {
+    Duration wait = Duration.ZERO;
+    if (config.tracksIp()) {
+      wait = max(wait, over(ipKey(clientIp), config.ipThreshold()));
+    }
+    if (config.tracksUser()) {
+      wait = max(wait, over(userKey(username), config.userThreshold()));
+    }
+    return wait.isZero() ? Optional.empty() : Optional.of(wait);
+  }
+
+  public void failed(String clientIp, String username) {
+    if (config.tracksIp()) {
+      state.increment(ipKey(clientIp), config.ttl());
+    }
+    if (config.tracksUser()) {
+      state.increment(userKey(username), config.ttl());
+    }
+  }
+
+  /** A success resets the counts, as Foundry's does. */
+  public void succeeded(String clientIp, String username) {
+    if (config.tracksIp()) {
+      state.delete(ipKey(clientIp));
+    }
+    if (config.tracksUser()) {
+      state.delete(userKey(username));
+    }
+  }
+
+  private Duration over(String key, int threshold) {
+    return state.counter(key)
+        .filter(c -> c.value() >= threshold)
+        .map(c -> Duration.between(clock.instant(), c.expiresAt()))
+        .filter(d -> !d.isNegative() && !d.isZero())
+        .orElse(Duration.ZERO);
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  private static String ipKey(String ip) {
+    return "fail:ip:" + ip;
+  }
+
+  /** The name as sent, normalised: case and Unicode forms do not make a new count. */
+  static String userKey(String username) {
+    return "fail:user:" + Normalizer.normalize(username.trim(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+  }
+}

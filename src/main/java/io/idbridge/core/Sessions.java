@@ -1,0 +1,117 @@
+package io.idbridge.core;
+
+import io.idbridge.directory.User;
+import io.idbridge.jwt.JwtException;
+import io.idbridge.state.StateStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Sessions: a signed token per session (any node verifies it with the public key), a revocation list keyed by
+ * the session id {@code sid}, and the concurrent-login policy. What nodes must share lives in the StateStore.
+ */
+public final class Sessions {
+  private final Tokens tokens;
+  private final StateStore state;
+  private final SessionsConfig config;
+  private final Clock clock;
+
+  public Sessions(Tokens tokens, StateStore state, SessionsConfig config, Clock clock) {
+    this.tokens = tokens;
+    this.state = state;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /** A session just opened. */
+  public record Session(String token, String sid, User user, Instant expiresAt) {}
+
+  /** What a valid session token says. */
+  public record SessionClaims(String sid, String userId, String app, Instant expiresAt, Map<String, Object> claims) {}
+
+  /**
+   * Opens a session for a user in an app (the app key a platform sent, or {@code default}), applying the
+   * concurrent-login policy.
+   *
+   * @param extraClaims added to the token (an audience, say); may be empty
+   * @throws SessionLimitException when the policy is {@code reject} and the user is at the limit
+   */
+  public Session open(User user, String app, Map<String, Object> extraClaims) {
+    String set = policySet(user.id(), app);
+    if (set != null) {
+      List<String> live = state.members(set);
+      if (!live.isEmpty()) {
+        if (config.onLimit() == SessionsConfig.OnLimit.REJECT) {
+          throw new SessionLimitException();
+        }
+        for (String old : live) {
+          revokeSid(old, Instant.now(clock).plus(tokens.config().ttl()));
+          state.removeMember(set, old);
+        }
+      }
+    }
+    String sid = UUID.randomUUID().toString();
+    Instant expires = clock.instant().plus(tokens.config().ttl());
+    Map<String, Object> claims = new LinkedHashMap<>(extraClaims);
+    claims.put("sub", user.id());
+    claims.put("sid", sid);
+    claims.put("app", app);
+    String token = tokens.sign(TokenType.SESSION, claims, tokens.config().ttl());
+    if (set != null) {
+      state.addMember(set, sid, expires);
+    }
+    return new Session(token, sid, user, expires);
+  }
+
+  /** The claims of a valid, unrevoked session token. */
+  public SessionClaims verify(String token) throws InvalidSessionException {
+    Map<String, Object> claims;
+    try {
+      claims = tokens.verify(TokenType.SESSION, token);
+    } catch (JwtException e) {
+      throw new InvalidSessionException(e.reason() == JwtException.Reason.EXPIRED
+          ? InvalidSessionException.Reason.EXPIRED : InvalidSessionException.Reason.INVALID);
+    }
+    String sid = String.valueOf(claims.get("sid"));
+    if (state.isMarked(revokedKey(sid))) {
+      throw new InvalidSessionException(InvalidSessionException.Reason.REVOKED);
+    }
+    Instant exp = Instant.ofEpochSecond(((Number) claims.get("exp")).longValue());
+    return new SessionClaims(sid, String.valueOf(claims.get("sub")), String.valueOf(claims.get("app")), exp, claims);
+  }
+
+  /** Ends a session on every node. */
+  public void revoke(SessionClaims session) {
+    revokeSid(session.sid(), session.expiresAt());
+    String set = policySet(session.userId(), session.app());
+    if (set != null) {
+      state.removeMember(set, session.sid());
+    }
+  }
+
+  private void revokeSid(String sid, Instant until) {
+    // Kept only as long as the token could still verify.
+    java.time.Duration ttl = java.time.Duration.between(clock.instant(), until);
+    state.mark(revokedKey(sid), ttl.isNegative() || ttl.isZero() ? java.time.Duration.ofSeconds(1) : ttl);
+  }
+
+  private String policySet(String userId, String app) {
+    return switch (config.concurrency()) {
+      case UNLIMITED -> null;
+      case ONE_PER_APP -> "sessions:" + userId + ":" + app;
+      case ONE_ACROSS_APPS -> "sessions:" + userId;
+    };
+  }
+
+  private static String revokedKey(String sid) {
+    return "revoked:" + sid;
+  }
+
+  public Tokens tokens() {
+    return tokens;
+  }
+}

@@ -1,0 +1,63 @@
+package io.idbridge.core;
+
+import io.idbridge.jwt.Jwt;
+import io.idbridge.jwt.JwtException;
+import io.idbridge.jwt.JwtVerifier;
+import io.idbridge.jwt.KeyRing;
+import io.idbridge.jwt.Signer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Signs and verifies the tokens idbridge issues to itself and its clients. Each kind of token has its own {@code
+ * typ} (RFC 8725 §3.11, explicit typing), so that a token of one kind is never accepted as another.
+ */
+public final class Tokens {
+  private final KeyRing keys;
+  private final TokensConfig config;
+  private final Clock clock;
+  private final Map<TokenType, JwtVerifier> verifiers = new EnumMap<>(TokenType.class);
+
+  /** The key ring is read once here: keys generated later sign and verify from the next start. */
+  public Tokens(KeyRing keys, TokensConfig config, Clock clock) {
+    this.keys = keys;
+    this.config = config;
+    this.clock = clock;
+    for (TokenType type : TokenType.values()) {
+      verifiers.put(type, JwtVerifier.builder()
+          .keys(keys.verifiers())
+          .issuer(config.issuer())
+          .type(type.typ())
+          .clock(clock)
+          .build());
+    }
+  }
+
+  /** Signs claims with our issuer, {@code iat}, {@code exp} and a fresh {@code jti}. */
+  public String sign(TokenType type, Map<String, Object> claims, Duration ttl) {
+    Signer signer =
+        keys.signer(config.algorithm())
+            .orElseThrow(() -> new IllegalStateException("no " + config.algorithm() + " signing key"));
+    long now = clock.instant().getEpochSecond();
+    Map<String, Object> all = new LinkedHashMap<>();
+    all.put("iss", config.issuer());
+    all.putAll(claims);
+    all.put("iat", now);
+    all.put("exp", now + ttl.toSeconds());
+    all.putIfAbsent("jti", UUID.randomUUID().toString());
+    return Jwt.sign(Map.of("typ", type.typ()), all, signer);
+  }
+
+  /** The claims of a valid token of this type from our issuer; any other token fails with its reason. */
+  public Map<String, Object> verify(TokenType type, String token) throws JwtException {
+    return verifiers.get(type).verify(token);
+  }
+
+  public TokensConfig config() {
+    return config;
+  }
+}

@@ -1,0 +1,43 @@
+package io.idbridge.directory;
+
+import io.idbridge.password.PasswordHashes;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Checks a password against a stored hash, for the directories that hand out hashes (file, jdbc): the same work
+ * for an unknown user as for a known one, and a transparent upgrade of older hash formats on success.
+ */
+public final class HashedPasswordCheck {
+  private final PasswordHashes hashes;
+
+  public HashedPasswordCheck(PasswordHashes hashes) {
+    this.hashes = hashes;
+  }
+
+  /**
+   * @param found the user looked up by login name, if any
+   * @param rehash stores a new default-format hash for the user; null where the directory cannot write
+   */
+  public LoginCheck check(Optional<User> found, String password, Consumer<User> rehash) {
+    if (found.isEmpty() || found.get().passwordHash().isEmpty()) {
+      // Same cost as a real verification: no user enumeration by timing.
+      hashes.verifyDummy(password);
+      return LoginCheck.rejected();
+    }
+    User user = found.get();
+    if (!hashes.verify(password, user.passwordHash())) {
+      return LoginCheck.rejected();
+    }
+    if (rehash != null && hashes.needsRehash(user.passwordHash())) {
+      User upgraded = user.withPasswordHash(hashes.hash(password));
+      rehash.accept(upgraded);
+      return LoginCheck.accepted(upgraded);
+    }
+    return LoginCheck.accepted(user);
+  }
+
+  public PasswordHashes hashes() {
+    return hashes;
+  }
+}

@@ -1,0 +1,28 @@
+package io.idbridge.directory;
+
+import java.util.Optional;
+
+/**
+ * Where users live: a file, a SQL table, an LDAP tree or a backend's login API.
+ *
+ * <p>Every method throws {@link DirectoryUnavailableException} when the backend cannot be reached, so that a
+ * client sees 503 rather than a wrong-password answer.
+ */
+public interface UserDirectory extends AutoCloseable {
+
+  /**
+   * Checks a password. An unknown user, a wrong password and (for the caller to decide) a disabled user must cost
+   * the same time, so that neither the answer nor its timing tells which names exist.
+   */
+  LoginCheck authenticate(String username, String password);
+
+  Optional<User> findById(String id);
+
+  Optional<User> findByUsername(String username);
+
+  /** Throws {@link DirectoryUnavailableException} when the backend cannot be reached. */
+  void ping();
+
+  @Override
+  default void close() {}
+}

@@ -1,0 +1,40 @@
+package io.idbridge.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+
+/**
+ * The client's address: the socket's peer, or, when that peer is a trusted proxy, the nearest address in {@code
+ * X-Forwarded-For} that is not itself a trusted proxy. A header from anyone else is ignored, so a client cannot
+ * pick the address its failures are counted under.
+ */
+public final class ClientAddresses {
+  private final List<Cidr> trustedProxies;
+
+  public ClientAddresses(List<Cidr> trustedProxies) {
+    this.trustedProxies = List.copyOf(trustedProxies);
+  }
+
+  public String of(HttpServletRequest req) {
+    String peer = req.getRemoteAddr();
+    if (!trusted(peer)) {
+      return peer;
+    }
+    String forwarded = req.getHeader("X-Forwarded-For");
+    if (forwarded == null || forwarded.isBlank()) {
+      return peer;
+    }
+    String[] hops = forwarded.split(",");
+    for (int i = hops.length - 1; i >= 0; i--) {
+      String hop = hops[i].trim();
+      if (!trusted(hop)) {
+        return hop.isEmpty() ? peer : hop;
+      }
+    }
+    return hops[0].trim();
+  }
+
+  private boolean trusted(String address) {
+    return trustedProxies.stream().anyMatch(c -> c.contains(address));
+  }
+}

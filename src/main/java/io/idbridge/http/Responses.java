@@ -1,0 +1,46 @@
+package io.idbridge.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Writes a response body: JSON by default, XML when the caller's Accept header prefers it. */
+public final class Responses {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Responses() {}
+
+  /** Writes a tree of maps, lists and scalars with a status; {@code setStatus}, never {@code sendError}. */
+  public static void write(HttpServletRequest req, HttpServletResponse res, int status, Map<String, ?> tree)
+      throws IOException {
+    byte[] body;
+    if (Requests.prefersXml(req)) {
+      res.setContentType("application/xml;charset=UTF-8");
+      body = XmlTree.toXml(tree).getBytes(StandardCharsets.UTF_8);
+    } else {
+      res.setContentType("application/json;charset=UTF-8");
+      body = JSON.writeValueAsBytes(tree);
+    }
+    res.setStatus(status);
+    res.setHeader("Cache-Control", "no-store");
+    res.setContentLength(body.length);
+    res.getOutputStream().write(body);
+  }
+
+  /** Writes an error in the given contract's shape, with the request id. */
+  public static void error(HttpServletRequest req, HttpServletResponse res, ErrorShape shape, ApiError error)
+      throws IOException {
+    if (res.isCommitted()) {
+      return;
+    }
+    res.resetBuffer();
+    write(req, res, shape.status(error), shape.body(error, RequestIds.of(req)));
+  }
+
+  public static ObjectMapper json() {
+    return JSON;
+  }
+}

@@ -1,0 +1,92 @@
+package io.idbridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The built jar as a newcomer runs it: the CLI adds a user, the server starts, logs its URL, and stops on SIGTERM. */
+class JarIT {
+  static final Path JAR = Path.of("target/idbridge.jar");
+  static final Pattern LISTENING = Pattern.compile("idbridge listening on (http://\\S+)");
+
+  @TempDir Path dir;
+
+  Process java(String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
+  @Test
+  void theJarAddsAUserServesALoginAndStopsCleanlyOnSigterm() throws Exception {
+    Path config = dir.resolve("idbridge.properties");
+    Files.writeString(config, String.join("\n", "server.host=127.0.0.1", "server.port=0",
+        "keys.dir=" + dir.resolve("keys"), "keys.rsaBits=2048", "directory.file.path=" + dir.resolve("users.json"),
+        "password.argon2.memoryKib=1024", "password.argon2.iterations=1", ""));
+
+    Process add = java("users", "add", "jane", "--password-stdin", "--config", config.toString());
+    add.getOutputStream().write("jane-pass\n".getBytes(StandardCharsets.UTF_8));
+    add.getOutputStream().close();
+    assertTrue(add.waitFor(60, TimeUnit.SECONDS));
+    String addOut = new String(add.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, add.exitValue(), addOut);
+
+    Process server = java("--config", config.toString());
+    try {
+      BufferedReader log = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+      String uri = null;
+      StringBuilder seen = new StringBuilder();
+      for (String line; uri == null && (line = log.readLine()) != null; ) {
+        seen.append(line).append('\n');
+        Matcher m = LISTENING.matcher(line);
+        if (m.find()) {
+          uri = m.group(1);
+        }
+      }
+      assertTrue(uri != null, "no listening line in:\n" + seen);
+      assertTrue(seen.toString().contains("generated"), "the first start says it generated keys");
+      HttpResponse<String> res = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(uri).resolve("/api/login"))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString("username=jane&password=jane-pass")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, res.statusCode(), res.body());
+      assertTrue(Files.getPosixFilePermissions(dir.resolve("keys")).stream()
+          .noneMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS")), "keys are owner-only");
+
+      server.destroy(); // SIGTERM
+      assertTrue(server.waitFor(20, TimeUnit.SECONDS), "the server stops on SIGTERM");
+      assertEquals(143, server.exitValue(), "exit by SIGTERM, after the shutdown hooks ran");
+    } finally {
+      server.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aBadConfigurationStopsStartUpWithOneLineNamingTheKeyAndFile() throws Exception {
+    Path config = dir.resolve("bad.properties");
+    Files.writeString(config, "server.port=0\nthrottle.ttl=200h\n");
+    Process p = java("--config", config.toString());
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(2, p.exitValue(), out);
+    assertTrue(out.contains(config + ": throttle.ttl: must be between 1s and 7d (200h)"), out);
+    assertTrue(!out.contains("at io.idbridge"), "no stack trace: " + out);
+  }
+}

@@ -1,0 +1,89 @@
+package io.idbridge.directory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.idbridge.password.HashFormat;
+import io.idbridge.password.PasswordConfig;
+import io.idbridge.password.PasswordHashes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileUserDirectoryTest {
+  static final PasswordHashes HASHES = new PasswordHashes(new PasswordConfig(64, 1, 1, 2));
+  @TempDir Path dir;
+
+  FileUserDirectory directory() {
+    return new FileUserDirectory(dir.resolve("users.json"), new HashedPasswordCheck(HASHES));
+  }
+
+  @Test
+  void aMissingFileIsAnEmptyDirectoryUntilTheFirstWrite() {
+    FileUserDirectory users = directory();
+    assertTrue(users.list().isEmpty());
+    assertFalse(users.authenticate("anyone", "pw").matched());
+    users.add(User.of("u1", "Alice", HASHES.hash("pw"), "Alice", "a@x", Map.of("k", "v")));
+    assertTrue(Files.exists(dir.resolve("users.json")));
+    assertFalse(Files.exists(dir.resolve("users.json.tmp")), "the temp file was renamed into place");
+  }
+
+  @Test
+  void loginNamesMatchWhateverTheirCase() {
+    FileUserDirectory users = directory();
+    users.add(User.of("u1", "Alice", HASHES.hash("pw"), "Alice", "", Map.of()));
+    assertEquals("u1", users.authenticate("alice", "pw").user().orElseThrow().id());
+    assertFalse(users.authenticate("alice", "PW").matched());
+  }
+
+  @Test
+  void aTakenNameIsRefused() {
+    FileUserDirectory users = directory();
+    users.add(User.of("u1", "bob", HASHES.hash("pw"), "", "", Map.of()));
+    assertThrows(IllegalArgumentException.class, () -> users.add(User.of("u2", "BOB", "", "", "", Map.of())));
+  }
+
+  @Test
+  void anotherProcessWritingTheFileIsNoticed() {
+    FileUserDirectory server = directory();
+    assertTrue(server.findByUsername("carol").isEmpty());
+    FileUserDirectory cli = directory();
+    cli.add(User.of("u3", "carol", HASHES.hash("pw"), "", "", Map.of()));
+    assertTrue(server.authenticate("carol", "pw").matched());
+  }
+
+  @Test
+  void anOlderFormatIsUpgradedToArgon2idAtLogin() {
+    FileUserDirectory users = directory();
+    // Django's own test vector: password "password", salt "seasalt", 260000 iterations is slow; use fewer.
+    String pbkdf2 = "pbkdf2_sha256$1000$seasalt$"
+        + java.util.Base64.getEncoder().encodeToString(pbkdf2("password", "seasalt", 1000));
+    users.add(User.of("u4", "dave", pbkdf2, "", "", Map.of()));
+    assertTrue(users.authenticate("dave", "password").matched());
+    String stored = directory().findById("u4").orElseThrow().passwordHash();
+    assertEquals(HashFormat.ARGON2ID, PasswordHashes.formatOf(stored));
+    assertTrue(directory().authenticate("dave", "password").matched());
+  }
+
+  @Test
+  void aCorruptFileOnDiskKeepsTheUsersReadBefore() throws Exception {
+    FileUserDirectory users = directory();
+    users.add(User.of("u5", "erin", HASHES.hash("pw"), "", "", Map.of()));
+    Files.writeString(dir.resolve("users.json"), "{ not json");
+    assertTrue(users.authenticate("erin", "pw").matched());
+  }
+
+  private static byte[] pbkdf2(String password, String salt, int iterations) {
+    try {
+      javax.crypto.SecretKeyFactory f = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
+      return f.generateSecret(new javax.crypto.spec.PBEKeySpec(password.toCharArray(), salt.getBytes(), iterations,
+          256)).getEncoded();
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
