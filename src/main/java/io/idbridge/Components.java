@@ -13,7 +13,10 @@ import io.idbridge.jwt.KeyRing;
 import io.idbridge.password.PasswordHashes;
 import io.idbridge.state.MemoryStateStore;
 import io.idbridge.state.StateStore;
+import io.idbridge.config.ConfigException;
+import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The core, built from the configuration: plain Java with no servlet types, shared by the server (through
@@ -61,15 +64,20 @@ public record Components(
    * key, which IBM App ID requires and {@code /keys/signing.pem} publishes.
    */
   static KeyRing signingKeys(Config config, Clock clock) {
-    KeyRing keys = KeyRing.load(config.keys().dir(), clock);
-    for (JwsAlgorithm alg : new JwsAlgorithm[] {config.tokens().algorithm(), JwsAlgorithm.RS256}) {
-      if (keys.signer(alg).isEmpty()) {
-        String kid = keys.generate(alg, config.keys().rsaBits());
-        LOG.log(System.Logger.Level.WARNING, "no " + alg + " signing key in " + config.keys().dir().toAbsolutePath()
-            + ": generated one (kid " + kid + "); back it up, and share the directory between nodes");
+    try {
+      KeyRing keys = KeyRing.load(config.keys().dir(), clock);
+      for (JwsAlgorithm alg : new JwsAlgorithm[] {config.tokens().algorithm(), JwsAlgorithm.RS256}) {
+        if (keys.signer(alg).isEmpty()) {
+          String kid = keys.generate(alg, config.keys().rsaBits());
+          LOG.log(System.Logger.Level.WARNING, "no " + alg + " signing key in " + config.keys().dir().toAbsolutePath()
+              + ": generated one (kid " + kid + "); back it up, and share the directory between nodes");
+        }
       }
+      return keys;
+    } catch (IOException e) {
+      throw new ConfigException(List.of(config.source() + ": keys.dir: cannot read or write the signing keys in "
+          + config.keys().dir().toAbsolutePath() + " (" + e.getMessage() + ")"));
     }
-    return keys;
   }
 
   @Override

@@ -148,7 +148,14 @@ public final class Cli {
   private void keys(CliArgs a) {
     String action = a.word(1, "keys action (generate, list, export)");
     Config config = config(a);
-    KeyRing ring = KeyRing.load(config.keys().dir(), Clock.systemUTC());
+    try {
+      keys(a, action, config, KeyRing.load(config.keys().dir(), Clock.systemUTC()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(config.keys().dir() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void keys(CliArgs a, String action, Config config, KeyRing ring) throws IOException {
     switch (action) {
       case "generate" -> {
         a.allow(Set.of("--config", "--alg"));
