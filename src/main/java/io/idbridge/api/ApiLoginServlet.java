@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.Map;
 
 /** {@code POST /api/login}: our own client login, which issues the session token other contracts verify. */
@@ -34,18 +33,18 @@ public final class ApiLoginServlet extends HttpServlet {
     String username = body.required("username");
     String password = body.required("password");
     AuthResult result = authenticator.login(new LoginAttempt(username, password, addresses.of(req)));
-    switch (result) {
-      case AuthResult.Success s -> {
-        Sessions.Session session;
-        try {
-          session = sessions.open(s.user(), "api", Map.of());
-        } catch (SessionLimitException e) {
-          throw new HttpError(409, "session_limit", "the user already has an active session");
-        }
-        Responses.write(req, res, 200, ApiSessions.body(session, Instant.now()));
-      }
-      case AuthResult.Rejected r -> throw ApiSessions.invalidCredentials();
-      case AuthResult.Throttled t -> throw ApiSessions.throttled(res, t.retryAfter());
+    if (result instanceof AuthResult.Throttled t) {
+      throw ApiSessions.throttled(res, t.retryAfter());
     }
+    if (!(result instanceof AuthResult.Success s)) {
+      throw ApiSessions.invalidCredentials();
+    }
+    Sessions.Session session;
+    try {
+      session = sessions.open(s.user(), "api", Map.of());
+    } catch (SessionLimitException e) {
+      throw new HttpError(409, "session_limit", "the user already has an active session");
+    }
+    Responses.write(req, res, 200, ApiSessions.body(session));
   }
 }

@@ -21,7 +21,8 @@ public final class ApiLogoutServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    String token = BearerTokens.of(req).or(() -> RequestBody.of(req).text("token")).orElseThrow(
+    RequestBody body = RequestBody.of(req);
+    String token = BearerTokens.of(req).or(() -> body.text("token")).orElseThrow(
         () -> new HttpError(400, "invalid_request", "missing token: send Authorization: Bearer <token>"));
     try {
       sessions.revoke(sessions.verify(token));

@@ -4,7 +4,6 @@ import io.idbridge.core.Sessions;
 import io.idbridge.http.HttpError;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,7 +11,7 @@ import java.util.Map;
 final class ApiSessions {
   private ApiSessions() {}
 
-  static Map<String, Object> body(Sessions.Session session, Instant now) {
+  static Map<String, Object> body(Sessions.Session session) {
     Map<String, Object> user = new LinkedHashMap<>();
     user.put("id", session.user().id());
     user.put("username", session.user().username());
@@ -21,7 +20,7 @@ final class ApiSessions {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("token", session.token());
     body.put("token_type", "Bearer");
-    body.put("expires_in", Math.max(0, Duration.between(now, session.expiresAt()).toSeconds()));
+    body.put("expires_in", session.expiresIn());
     body.put("user", user);
     return body;
   }

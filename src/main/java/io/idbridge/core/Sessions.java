@@ -28,7 +28,12 @@ public final class Sessions {
   }
 
   /** A session just opened. */
-  public record Session(String token, String sid, User user, Instant expiresAt) {}
+  public record Session(String token, String sid, User user, Instant issuedAt, Instant expiresAt) {
+    /** Seconds from issue to expiry: the {@code expires_in} of the contracts. */
+    public long expiresIn() {
+      return java.time.Duration.between(issuedAt, expiresAt).toSeconds();
+    }
+  }
 
   /** What a valid session token says. */
   public record SessionClaims(String sid, String userId, String app, Instant expiresAt, Map<String, Object> claims) {}
@@ -55,7 +60,8 @@ public final class Sessions {
       }
     }
     String sid = UUID.randomUUID().toString();
-    Instant expires = clock.instant().plus(tokens.config().ttl());
+    Instant now = clock.instant();
+    Instant expires = now.plus(tokens.config().ttl());
     Map<String, Object> claims = new LinkedHashMap<>(extraClaims);
     claims.put("sub", user.id());
     claims.put("sid", sid);
@@ -64,7 +70,7 @@ public final class Sessions {
     if (set != null) {
       state.addMember(set, sid, expires);
     }
-    return new Session(token, sid, user, expires);
+    return new Session(token, sid, user, now, expires);
   }
 
   /** The claims of a valid, unrevoked session token. */

@@ -188,13 +188,17 @@ public final class FileUserDirectory implements WritableUserDirectory {
     try {
       Files.createDirectories(file.getParent());
       Path lock = file.resolveSibling(file.getFileName() + ".lock");
-      try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock ignored = channel.lock()) {
-        Snapshot fresh = read();
-        Map<String, User> users = change.apply(new LinkedHashMap<>(fresh.byId()));
-        List<UserRecord> records = users.values().stream().map(UserRecord::of).toList();
-        write(JSON.writeValueAsBytes(new UsersFile(records)));
-        snapshot = read();
+      try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        FileLock held = channel.lock();
+        try {
+          Snapshot fresh = read();
+          Map<String, User> users = change.apply(new LinkedHashMap<>(fresh.byId()));
+          List<UserRecord> records = users.values().stream().map(UserRecord::of).toList();
+          write(JSON.writeValueAsBytes(new UsersFile(records)));
+          snapshot = read();
+        } finally {
+          held.release();
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": could not write: " + e.getMessage(), e);

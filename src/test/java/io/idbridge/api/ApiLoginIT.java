@@ -39,7 +39,7 @@ class ApiLoginIT {
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  static void stop() {
     server.close();
   }
 

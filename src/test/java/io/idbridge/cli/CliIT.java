@@ -34,7 +34,7 @@ class CliIT {
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  static void stop() {
     server.close();
   }
 

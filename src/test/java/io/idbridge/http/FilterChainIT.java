@@ -31,7 +31,7 @@ class FilterChainIT {
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  static void stop() {
     server.close();
   }
 

@@ -128,7 +128,11 @@ public final class TestServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    server.stop();
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("test server did not stop", e);
+    }
   }
 }
