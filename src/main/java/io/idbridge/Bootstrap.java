@@ -79,8 +79,21 @@ public final class Bootstrap implements ServletContextListener {
       filter(ctx, "caller-" + contract, new CallerAuthFilter(config.caller(contract), addresses), "/" + contract + "/*");
     }
 
+    // Our own API.
     servlet(ctx, "apiLogin", new ApiLoginServlet(c.authenticator(), c.sessions(), addresses), "/api/login");
     servlet(ctx, "apiLogout", new ApiLogoutServlet(c.sessions()), "/api/logout");
+
+    // MFA (our API's second factor).
+
+    // VoltMX Foundry.
+
+    // IBM Mobile Client Access.
+
+    // ConnectyCube.
+
+    // IBM App ID.
+
+    // Operations.
     servlet(ctx, "jwks", new JwksServlet(c.keys()), "/.well-known/jwks.json");
     servlet(ctx, "signingPem", new SigningKeyPemServlet(c.keys()), "/keys/signing.pem");
     servlet(ctx, "health", new HealthServlet(c.directory(), c.state()), "/health");
