@@ -1,0 +1,102 @@
+package io.idbridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The package rules of style.md, read from the sources: the core stays free of servlets and contracts. */
+class DependencyRulesTest {
+  static final Path MAIN = Path.of("src/main/java/io/idbridge");
+  static final Set<String> CORE = Set.of("core", "password", "mfa", "jwt", "directory", "state", "config");
+  static final Set<String> CONTRACTS = Set.of("voltmx", "mca", "connectycube", "appid", "api");
+  static final Set<String> MAY_USE_JETTY = Set.of("Main.java", "JsonServerErrors.java");
+  static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)", Pattern.MULTILINE);
+
+  record Source(String topPackage, String file, List<String> imports) {}
+
+  static List<Source> sources() {
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      List<Source> all = new ArrayList<>();
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        Path rel = MAIN.relativize(f);
+        String top = rel.getNameCount() > 1 ? rel.getName(0).toString() : "";
+        Matcher m = IMPORT.matcher(Files.readString(f));
+        List<String> imports = new ArrayList<>();
+        while (m.find()) {
+          imports.add(m.group(1));
+        }
+        all.add(new Source(top, rel.toString(), imports));
+      }
+      return all;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void theCoreImportsNoServletTypeAndNoContract() {
+    List<String> violations = new ArrayList<>();
+    for (Source s : sources()) {
+      if (!CORE.contains(s.topPackage())) {
+        continue;
+      }
+      for (String i : s.imports()) {
+        boolean contract = CONTRACTS.stream().anyMatch(c -> i.startsWith("io.idbridge." + c + "."));
+        if (i.startsWith("jakarta.servlet") || i.startsWith("org.eclipse.jetty") || contract) {
+          violations.add(s.file() + " imports " + i);
+        }
+      }
+    }
+    assertEquals(List.of(), violations);
+  }
+
+  @Test
+  void contractPackagesDoNotImportEachOther() {
+    List<String> violations = new ArrayList<>();
+    for (Source s : sources()) {
+      if (!CONTRACTS.contains(s.topPackage()) || s.topPackage().equals("api")) {
+        continue;
+      }
+      for (String i : s.imports()) {
+        for (String other : CONTRACTS) {
+          if (!other.equals(s.topPackage()) && !other.equals("api") && i.startsWith("io.idbridge." + other + ".")) {
+            violations.add(s.file() + " imports " + i);
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), violations);
+  }
+
+  @Test
+  void onlyMainImportsJetty() {
+    List<String> violations = new ArrayList<>();
+    for (Source s : sources()) {
+      String name = Path.of(s.file()).getFileName().toString();
+      if (s.topPackage().isEmpty() && MAY_USE_JETTY.contains(name)) {
+        continue;
+      }
+      s.imports().stream().filter(i -> i.startsWith("org.eclipse.jetty"))
+          .forEach(i -> violations.add(s.file() + " imports " + i));
+    }
+    assertEquals(List.of(), violations);
+  }
+
+  @Test
+  void theRulesSeeTheSources() {
+    // Guards the rules above against passing vacuously on a moved source tree.
+    assertEquals(true, sources().stream().anyMatch(s -> s.topPackage().equals("core")));
+    assertEquals(true, sources().stream().anyMatch(s -> s.file().equals("Main.java")
+        && s.imports().stream().anyMatch(i -> i.startsWith("org.eclipse.jetty"))));
+  }
+}
