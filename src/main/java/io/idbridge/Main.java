@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -72,7 +74,10 @@ public final class Main {
   /** The server, not yet started; tests call this with port 0 and read the URI after start. */
   public static Server newServer(Config config, Clock clock) {
     Server server = new Server();
-    ServerConnector connector = new ServerConnector(server);
+    HttpConfiguration http = new HttpConfiguration();
+    // No product and version in every response: nothing for a scanner to match against advisories.
+    http.setSendServerVersion(false);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(config.server().host());
     connector.setPort(config.server().port());
     server.addConnector(connector);

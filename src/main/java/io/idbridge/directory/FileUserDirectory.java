@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -205,6 +206,13 @@ public final class FileUserDirectory implements WritableUserDirectory {
     }
   }
 
+  /** The file holds password hashes and TOTP secrets: readable by its owner only, where the file system can say so. */
+  private static void ownerOnly(Path path) throws IOException {
+    if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+    }
+  }
+
   private void write(byte[] bytes) throws IOException {
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -212,6 +220,7 @@ public final class FileUserDirectory implements WritableUserDirectory {
       out.write(java.nio.ByteBuffer.wrap(bytes));
       out.force(true);
     }
+    ownerOnly(temp);
     try {
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {

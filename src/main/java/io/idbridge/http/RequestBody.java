@@ -70,16 +70,20 @@ public final class RequestBody {
     return fields;
   }
 
-  private static byte[] read(HttpServletRequest req) throws IOException {
+  static int limit(HttpServletRequest req) {
     Object limitAttr = req.getAttribute(LIMIT_ATTRIBUTE);
-    int limit = limitAttr instanceof Integer i ? i : 65536;
-    try (InputStream in = req.getInputStream()) {
-      byte[] bytes = in.readNBytes(limit + 1);
-      if (bytes.length > limit) {
-        throw tooLarge(limit);
-      }
-      return bytes;
+    return limitAttr instanceof Integer i ? i : 65536;
+  }
+
+  private static byte[] read(HttpServletRequest req) throws IOException {
+    int limit = limit(req);
+    // Not closed here: the container owns the stream.
+    InputStream in = req.getInputStream();
+    byte[] bytes = in.readNBytes(limit + 1);
+    if (bytes.length > limit) {
+      throw tooLarge(limit);
     }
+    return bytes;
   }
 
   static HttpError tooLarge(int limit) {

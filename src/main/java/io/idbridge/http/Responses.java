@@ -37,7 +37,26 @@ public final class Responses {
       return;
     }
     res.resetBuffer();
+    keepConnectionUsable(req, res, error.status());
     write(req, res, shape.status(error), shape.body(error, RequestIds.of(req)));
+  }
+
+  /**
+   * A request rejected before its body was read would leave the body on the connection, and a client reusing the
+   * connection would then see garbage: read what is left (within the limit), or tell the client to close.
+   */
+  private static void keepConnectionUsable(HttpServletRequest req, HttpServletResponse res, int status) {
+    if (status == 413) {
+      res.setHeader("Connection", "close");
+      return;
+    }
+    try {
+      if (req.getInputStream().skip(RequestBody.limit(req)) >= RequestBody.limit(req)) {
+        res.setHeader("Connection", "close");
+      }
+    } catch (IOException | IllegalStateException e) {
+      res.setHeader("Connection", "close");
+    }
   }
 
   public static ObjectMapper json() {

@@ -23,13 +23,15 @@ class FileUserDirectoryTest {
   }
 
   @Test
-  void aMissingFileIsAnEmptyDirectoryUntilTheFirstWrite() {
+  void aMissingFileIsAnEmptyDirectoryUntilTheFirstWrite() throws Exception {
     FileUserDirectory users = directory();
     assertTrue(users.list().isEmpty());
     assertFalse(users.authenticate("anyone", "pw").matched());
     users.add(User.of("u1", "Alice", HASHES.hash("pw"), "Alice", "a@x", Map.of("k", "v")));
     assertTrue(Files.exists(dir.resolve("users.json")));
     assertFalse(Files.exists(dir.resolve("users.json.tmp")), "the temp file was renamed into place");
+    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(dir.resolve("users.json"))), "hashes are for the owner's eyes only");
   }
 
   @Test

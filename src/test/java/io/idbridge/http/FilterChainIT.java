@@ -60,6 +60,11 @@ class FilterChainIT {
   }
 
   @Test
+  void responsesDoNotAdvertiseTheServerVersion() {
+    assertTrue(server.get("/health").headers().firstValue("Server").isEmpty());
+  }
+
+  @Test
   void unknownPathIsAJson404NeverAnHtmlPage() {
     HttpResponse<String> res = server.get("/definitely/not/here.html");
     assertEquals(404, res.statusCode());
@@ -104,6 +109,7 @@ class FilterChainIT {
         .POST(HttpRequest.BodyPublishers.ofString(big)));
     assertEquals(413, res.statusCode());
     assertEquals("payload_too_large", Json.parse(res.body()).get("error").asText());
+    assertEquals("close", res.headers().firstValue("Connection").orElse(""), "the unread body is not left on the wire");
   }
 
   @Test
@@ -149,6 +155,37 @@ class FilterChainIT {
     HttpResponse<String> res = server.get("/mca/apps/x/y/startAuthorization");
     assertEquals(403, res.statusCode());
     assertEquals("caller_forbidden", Json.parse(res.body()).get("error").asText());
+  }
+
+  @Test
+  void noPasswordOrTokenReachesAnyLogLine() {
+    java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler capture = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord r) {
+        lines.add(r.getLoggerName() + " " + r.getMessage() + " " + r.getThrown());
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    root.addHandler(capture);
+    try {
+      server.postForm("/api/login", Map.of("username", "someone", "password", "hunter2-password"));
+      server.get("/api/login?token=tok-in-the-query&password=pw-in-the-query");
+      server.postForm("/voltmx/login", Map.of("userid", "x", "password", "p"), "X-IdBridge-Secret", "wrong-secret-value");
+    } finally {
+      root.removeHandler(capture);
+    }
+    assertTrue(lines.stream().anyMatch(l -> l.contains("/api/login")), "the access log was captured: " + lines);
+    for (String secret : java.util.List.of("hunter2-password", "tok-in-the-query", "pw-in-the-query",
+        "wrong-secret-value", SECRET)) {
+      assertTrue(lines.stream().noneMatch(l -> l.contains(secret)), secret + " leaked into " + lines);
+    }
   }
 
   @Test
