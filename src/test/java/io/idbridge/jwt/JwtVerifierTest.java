@@ -1,5 +1,6 @@
 package io.idbridge.jwt;
 
+import io.idbridge.testing.FakeClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -18,7 +19,7 @@ class JwtVerifierTest {
   private static final Verifier RSA_KEY = Verifier.of("rsa-1", TestKeys.RSA.getPublic());
   private static final Verifier EC_KEY = Verifier.of("ec-1", TestKeys.EC.getPublic());
 
-  private final TestClock clock = new TestClock(NOW);
+  private final FakeClock clock = new FakeClock(NOW);
 
   private static Map<String, Object> claims(Object... pairs) {
     Map<String, Object> claims = new LinkedHashMap<>();

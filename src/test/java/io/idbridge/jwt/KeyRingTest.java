@@ -1,5 +1,6 @@
 package io.idbridge.jwt;
 
+import io.idbridge.testing.FakeClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,7 +27,7 @@ class KeyRingTest {
 
   @TempDir Path temp;
 
-  private final TestClock clock = new TestClock(START);
+  private final FakeClock clock = new FakeClock(START);
 
   private Path keys() {
     return temp.resolve("conf").resolve("keys");

@@ -1,5 +1,6 @@
 package io.idbridge.jwt;
 
+import io.idbridge.testing.FakeClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +41,7 @@ class NimbusInteropTest {
         .key(Verifier.of(RSA_KID, TestKeys.RSA.getPublic()))
         .key(Verifier.of(EC_KID, TestKeys.EC.getPublic()))
         .issuer("idp")
-        .clock(new TestClock(NOW))
+        .clock(new FakeClock(NOW))
         .build();
   }
 
@@ -134,7 +135,7 @@ class NimbusInteropTest {
     List<Verifier> verifiers = Jwks.parse(set.toString());
 
     assertEquals(List.of(RSA_KID, EC_KID), verifiers.stream().map(Verifier::keyId).toList());
-    JwtVerifier verifier = JwtVerifier.builder().keys(verifiers).clock(new TestClock(NOW)).build();
+    JwtVerifier verifier = JwtVerifier.builder().keys(verifiers).clock(new FakeClock(NOW)).build();
     String token =
         nimbusSigned(JWSAlgorithm.ES256, EC_KID, new ECDSASigner(TestKeys.ecPrivate(TestKeys.EC)));
     assertEquals("alice", verifier.verify(token).get("sub"));

@@ -1,5 +1,6 @@
 package io.idbridge.jwt;
 
+import io.idbridge.testing.FakeClock;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,7 +51,7 @@ class Rfc7515VectorsTest {
         JwtVerifier.builder()
             .key(Verifier.of(null, publicKey))
             .issuer("joe")
-            .clock(new TestClock(BEFORE_EXP))
+            .clock(new FakeClock(BEFORE_EXP))
             .build();
 
     Map<String, Object> claims = verifier.verify(A2.get("compact").asText());
@@ -75,7 +76,7 @@ class Rfc7515VectorsTest {
     JwtVerifier verifier =
         JwtVerifier.builder()
             .key(new EcVerifier(null, publicKey))
-            .clock(new TestClock(BEFORE_EXP))
+            .clock(new FakeClock(BEFORE_EXP))
             .build();
     assertEquals("joe", verifier.verify(compact).get("iss"));
   }
