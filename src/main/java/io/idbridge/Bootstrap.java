@@ -11,6 +11,8 @@ import io.idbridge.http.ClientAddresses;
 import io.idbridge.http.ErrorFilter;
 import io.idbridge.http.ErrorShapes;
 import io.idbridge.http.RequestIdFilter;
+import io.idbridge.mca.ChallengeFlow;
+import io.idbridge.mca.McaServlet;
 import io.idbridge.ops.ErrorPageServlet;
 import io.idbridge.ops.HealthServlet;
 import io.idbridge.ops.JwksServlet;
@@ -88,6 +90,10 @@ public final class Bootstrap implements ServletContextListener {
     // VoltMX Foundry.
 
     // IBM Mobile Client Access.
+    shapes.add("/mca", McaServlet.ERRORS);
+    // The OTP step refuses every code until the MFA issue wires TOTP in: users with TOTP cannot log in yet.
+    ChallengeFlow mca = new ChallengeFlow(config.mca(), c.tokens(), c.authenticator(), (user, code) -> false);
+    servlet(ctx, "mca", new McaServlet(mca, config.mca(), c.clock()), "/mca/apps/*");
 
     // ConnectyCube.
 

@@ -28,7 +28,7 @@ public final class LoginFailures {
   /** How long the caller must wait, when either count is at or past its threshold. */
   public Optional<Duration> retryAfter(String clientIp, String username) {
     Duration wait = Duration.ZERO;
-    if (config.tracksIp()) {
+    if (countsIp(clientIp)) {
       wait = max(wait, over(ipKey(clientIp), config.ipThreshold()));
     }
     if (config.tracksUser()) {
@@ -38,7 +38,7 @@ public final class LoginFailures {
   }
 
   public void failed(String clientIp, String username) {
-    if (config.tracksIp()) {
+    if (countsIp(clientIp)) {
       state.increment(ipKey(clientIp), config.ttl());
     }
     if (config.tracksUser()) {
@@ -48,12 +48,20 @@ public final class LoginFailures {
 
   /** A success resets the counts, as Foundry's does. */
   public void succeeded(String clientIp, String username) {
-    if (config.tracksIp()) {
+    if (countsIp(clientIp)) {
       state.delete(ipKey(clientIp));
     }
     if (config.tracksUser()) {
       state.delete(userKey(username));
     }
+  }
+
+  /**
+   * A null address is one we do not know: a platform's server calls on the user's behalf (IBM MCA), so its own
+   * address would lump every user together; only the name is counted then.
+   */
+  private boolean countsIp(String clientIp) {
+    return config.tracksIp() && clientIp != null;
   }
 
   private Duration over(String key, int threshold) {

@@ -1,0 +1,141 @@
+package io.idbridge.mca;
+
+import io.idbridge.core.AuthResult;
+import io.idbridge.core.Authenticator;
+import io.idbridge.core.LoginAttempt;
+import io.idbridge.core.TokenType;
+import io.idbridge.core.Tokens;
+import io.idbridge.directory.User;
+import io.idbridge.http.RequestIds;
+import io.idbridge.jwt.JwtException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The MCA challenge flow: the password challenge, then the OTP challenge for a user with TOTP, with a number of
+ * retries each. Nothing is kept between calls: the state travels in the signed stateId.
+ *
+ * <p>The caller is MCA's server, not the user's device, so its address would lump every user together and the
+ * client headers it forwards are the device's to choose: failures are counted by login name only.
+ */
+public final class ChallengeFlow {
+  private static final System.Logger LOG = System.getLogger(ChallengeFlow.class.getName());
+
+  private final McaConfig config;
+  private final Tokens tokens;
+  private final Authenticator authenticator;
+  private final SecondFactor secondFactor;
+
+  public ChallengeFlow(McaConfig config, Tokens tokens, Authenticator authenticator, SecondFactor secondFactor) {
+    this.config = config;
+    this.tokens = tokens;
+    this.authenticator = authenticator;
+    this.secondFactor = secondFactor;
+  }
+
+  /** {@code startAuthorization}: the first challenge, or failure for a realm or tenant we do not serve. */
+  McaReply start(String tenant, String realm) {
+    if (!accepted(tenant, realm)) {
+      return McaReply.failure();
+    }
+    return challenge(ChallengeState.first(tenant, realm, config.retries()));
+  }
+
+  /** {@code handleChallengeAnswer}: the answer checked against the step its stateId names. */
+  McaReply answer(String tenant, String realm, String stateId, Map<?, ?> answer) {
+    if (!accepted(tenant, realm)) {
+      return McaReply.failure();
+    }
+    ChallengeState state = ChallengeState.first(tenant, realm, config.retries());
+    if (stateId != null && !stateId.isBlank()) {
+      try {
+        // A token of ours but not a state (its claims say otherwise) starts afresh like a foreign one.
+        state = ChallengeState.of(tokens.verify(TokenType.CHALLENGE_STATE, stateId)).orElse(state);
+      } catch (JwtException e) {
+        if (e.reason() == JwtException.Reason.EXPIRED) {
+          // Ours, but too old to trust which step it was at: the flow restarts, the answer unread.
+          return challenge(state);
+        }
+        // Not ours: in MCA's web flow the app's own OAuth state arrives here. A forged or altered state lands
+        // here too, and so can only restart the flow, never skip a step.
+      }
+    }
+    if (!state.boundTo(tenant, realm)) {
+      LOG.log(System.Logger.Level.INFO, RequestIds.current() + " mca: a stateId of tenant " + state.tenant()
+          + " realm " + state.realm() + " came to tenant " + tenant + " realm " + realm);
+      return McaReply.failure();
+    }
+    return switch (state.step()) {
+      case PASSWORD -> password(state, answer);
+      case OTP -> otp(state, answer);
+    };
+  }
+
+  private McaReply password(ChallengeState state, Map<?, ?> answer) {
+    Optional<String> username = text(answer, "username");
+    Optional<String> password = text(answer, "password");
+    if (username.isEmpty() || password.isEmpty()) {
+      return wrong(state);
+    }
+    AuthResult result = authenticator.login(new LoginAttempt(username.get(), password.get(), null));
+    if (result instanceof AuthResult.Success s) {
+      return s.user().hasMfa() ? challenge(state.otp(s.user().id(), config.retries())) : McaReply.success(s.user());
+    }
+    if (result instanceof AuthResult.Throttled) {
+      // The flow ends: another challenge would only invite answers that are refused unread until the count lapses.
+      return McaReply.failure();
+    }
+    return wrong(state);
+  }
+
+  private McaReply otp(ChallengeState state, Map<?, ?> answer) {
+    Optional<User> user = authenticator.directory().findById(state.userId()).filter(u -> !u.disabled());
+    if (user.isEmpty() || authenticator.failures().retryAfter(null, user.get().username()).isPresent()) {
+      return McaReply.failure();
+    }
+    Optional<String> code = text(answer, "otp");
+    if (code.isPresent() && secondFactor.verify(user.get(), code.get())) {
+      return McaReply.success(user.get());
+    }
+    authenticator.secondFactorFailed(null, user.get().username());
+    return wrong(state);
+  }
+
+  /** One retry fewer, and failure when none are left. */
+  private McaReply wrong(ChallengeState state) {
+    int left = state.retriesLeft() - 1;
+    return left <= 0 ? McaReply.failure() : challenge(state.withRetriesLeft(left));
+  }
+
+  private McaReply challenge(ChallengeState state) {
+    Map<String, Object> challenge = new LinkedHashMap<>();
+    switch (state.step()) {
+      case PASSWORD -> challenge.put("message", config.challengeMessage());
+      case OTP -> {
+        challenge.put("message", config.otpMessage());
+        challenge.put("type", "otp");
+      }
+    }
+    challenge.put("retriesLeft", state.retriesLeft());
+    return McaReply.challenge(tokens.sign(TokenType.CHALLENGE_STATE, state.claims(), config.stateTtl()), challenge);
+  }
+
+  private boolean accepted(String tenant, String realm) {
+    if (config.accepts(tenant, realm)) {
+      return true;
+    }
+    LOG.log(System.Logger.Level.INFO,
+        RequestIds.current() + " mca: tenant " + tenant + " realm " + realm + " is not in mca.realms/mca.tenants");
+    return false;
+  }
+
+  /** An answer field as text: the app's answer may hold numbers (a PIN), which count as their digits. */
+  private static Optional<String> text(Map<?, ?> answer, String name) {
+    Object value = answer.get(name);
+    if (value instanceof String s && !s.isEmpty()) {
+      return Optional.of(s);
+    }
+    return value instanceof Number n ? Optional.of(n.toString()) : Optional.empty();
+  }
+}
