@@ -2,7 +2,6 @@ package io.idbridge;
 
 import io.idbridge.api.ApiLoginServlet;
 import io.idbridge.api.ApiLogoutServlet;
-import io.idbridge.config.Config;
 import io.idbridge.config.ConfigException;
 import io.idbridge.http.AccessLogFilter;
 import io.idbridge.http.BodyLimitFilter;

@@ -1,6 +1,5 @@
 package io.idbridge;
 
-import io.idbridge.config.Config;
 import io.idbridge.core.Authenticator;
 import io.idbridge.core.LoginFailures;
 import io.idbridge.core.Sessions;

@@ -1,7 +1,6 @@
 package io.idbridge;
 
 import io.idbridge.cli.Cli;
-import io.idbridge.config.Config;
 import io.idbridge.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.idbridge.cli;
 
 import io.idbridge.Main;
-import io.idbridge.config.Config;
+import io.idbridge.Config;
 import io.idbridge.config.ConfigException;
 import io.idbridge.directory.DirectoryUnavailableException;
 import io.idbridge.directory.User;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.idbridge.config.Config;
+import io.idbridge.Config;
 import io.idbridge.config.ConfigException;
 import io.idbridge.jwt.Jwk;
 import io.idbridge.jwt.JwsAlgorithm;

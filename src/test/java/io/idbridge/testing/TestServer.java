@@ -1,7 +1,7 @@
 package io.idbridge.testing;
 
 import io.idbridge.Main;
-import io.idbridge.config.Config;
+import io.idbridge.Config;
 import io.idbridge.directory.FileUserDirectory;
 import io.idbridge.directory.HashedPasswordCheck;
 import io.idbridge.directory.User;

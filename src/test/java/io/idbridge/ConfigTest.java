@@ -1,10 +1,12 @@
-package io.idbridge.config;
+package io.idbridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.idbridge.config.ConfigException;
+import io.idbridge.config.ConfigReader;
 import io.idbridge.core.SessionsConfig;
 import io.idbridge.core.ThrottleConfig;
 import java.io.IOException;

@@ -1,6 +1,8 @@
-package io.idbridge.config;
+package io.idbridge;
 
-import io.idbridge.ServerConfig;
+import io.idbridge.config.ConfigException;
+import io.idbridge.config.ConfigReader;
+import io.idbridge.config.KeysConfig;
 import io.idbridge.core.SessionsConfig;
 import io.idbridge.core.ThrottleConfig;
 import io.idbridge.core.TokensConfig;
