@@ -4,6 +4,8 @@ import io.idbridge.api.ApiLoginServlet;
 import io.idbridge.api.ApiLogoutServlet;
 import io.idbridge.config.Config;
 import io.idbridge.config.ConfigException;
+import io.idbridge.connectycube.ConnectyCubeErrorShape;
+import io.idbridge.connectycube.ConnectyCubeVerifyServlet;
 import io.idbridge.http.AccessLogFilter;
 import io.idbridge.http.BodyLimitFilter;
 import io.idbridge.http.CallerAuthFilter;
@@ -90,6 +92,9 @@ public final class Bootstrap implements ServletContextListener {
     // IBM Mobile Client Access.
 
     // ConnectyCube.
+    shapes.add("/connectycube", new ConnectyCubeErrorShape());
+    servlet(ctx, "connectycubeVerify",
+        new ConnectyCubeVerifyServlet(config.connectycube(), c.sessions(), c.directory()), "/connectycube/verify");
 
     // IBM App ID.
 

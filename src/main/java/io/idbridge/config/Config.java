@@ -1,6 +1,7 @@
 package io.idbridge.config;
 
 import io.idbridge.ServerConfig;
+import io.idbridge.connectycube.ConnectyCubeConfig;
 import io.idbridge.core.SessionsConfig;
 import io.idbridge.core.ThrottleConfig;
 import io.idbridge.core.TokensConfig;
@@ -31,7 +32,8 @@ public record Config(
     PasswordConfig password,
     DirectoryConfig directory,
     StateConfig state,
-    Map<String, CallerAuthConfig> callers) {
+    Map<String, CallerAuthConfig> callers,
+    ConnectyCubeConfig connectycube) {
 
   /** The contracts, each with its own caller check under {@code <contract>.caller.*}. */
   public static final List<String> CONTRACTS = List.of("voltmx", "mca", "connectycube", "appid");
@@ -78,7 +80,8 @@ public record Config(
         passwords(r),
         DirectoryConfig.from(r),
         StateConfig.from(r),
-        Map.copyOf(callers));
+        Map.copyOf(callers),
+        ConnectyCubeConfig.from(r));
   }
 
   private static PasswordConfig passwords(ConfigReader r) {
