@@ -1,6 +1,7 @@
 package io.idbridge.config;
 
 import io.idbridge.ServerConfig;
+import io.idbridge.appid.AppIdConfig;
 import io.idbridge.connectycube.ConnectyCubeConfig;
 import io.idbridge.core.SessionsConfig;
 import io.idbridge.core.ThrottleConfig;
@@ -33,7 +34,8 @@ public record Config(
     DirectoryConfig directory,
     StateConfig state,
     Map<String, CallerAuthConfig> callers,
-    ConnectyCubeConfig connectycube) {
+    ConnectyCubeConfig connectycube,
+    AppIdConfig appid) {
 
   /** The contracts, each with its own caller check under {@code <contract>.caller.*}. */
   public static final List<String> CONTRACTS = List.of("voltmx", "mca", "connectycube", "appid");
@@ -81,7 +83,8 @@ public record Config(
         DirectoryConfig.from(r),
         StateConfig.from(r),
         Map.copyOf(callers),
-        ConnectyCubeConfig.from(r));
+        ConnectyCubeConfig.from(r),
+        AppIdConfig.from(r));
   }
 
   private static PasswordConfig passwords(ConfigReader r) {
