@@ -2,7 +2,16 @@ package io.idbridge;
 
 import io.idbridge.api.ApiLoginServlet;
 import io.idbridge.api.ApiLogoutServlet;
+import io.idbridge.appid.AppIdAssertionServlet;
+import io.idbridge.appid.AppIdAssertions;
+import io.idbridge.appid.AppIdErrorShape;
+import io.idbridge.appid.AppIdLogin;
+import io.idbridge.appid.AppIdTokenEndpoint;
+import io.idbridge.appid.AppIdTokenServlet;
+import io.idbridge.appid.SecondFactor;
 import io.idbridge.config.ConfigException;
+import io.idbridge.connectycube.ConnectyCubeErrorShape;
+import io.idbridge.connectycube.ConnectyCubeVerifyServlet;
 import io.idbridge.http.AccessLogFilter;
 import io.idbridge.http.BodyLimitFilter;
 import io.idbridge.http.CallerAuthFilter;
@@ -95,8 +104,17 @@ public final class Bootstrap implements ServletContextListener {
     servlet(ctx, "mca", new McaServlet(mca, config.mca(), c.clock()), "/mca/apps/*");
 
     // ConnectyCube.
+    shapes.add("/connectycube", new ConnectyCubeErrorShape());
+    servlet(ctx, "connectycubeVerify",
+        new ConnectyCubeVerifyServlet(config.connectycube(), c.sessions(), c.directory()), "/connectycube/verify");
 
-    // IBM App ID.
+    // IBM App ID. The second factor refuses every code until the MFA issue wires TOTP in.
+    shapes.add("/appid", new AppIdErrorShape());
+    AppIdLogin appIdLogin = new AppIdLogin(config.appid(), c.authenticator(), addresses, SecondFactor.UNAVAILABLE,
+        new AppIdAssertions(config.appid(), c.keys(), c.clock()));
+    servlet(ctx, "appidAssertion", new AppIdAssertionServlet(appIdLogin), "/appid/assertion");
+    servlet(ctx, "appidToken",
+        new AppIdTokenServlet(appIdLogin, AppIdTokenEndpoint.of(config.appid())), "/appid/token");
 
     // Operations.
     servlet(ctx, "jwks", new JwksServlet(c.keys()), "/.well-known/jwks.json");

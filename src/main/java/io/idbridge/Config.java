@@ -3,6 +3,8 @@ package io.idbridge;
 import io.idbridge.config.ConfigException;
 import io.idbridge.config.ConfigReader;
 import io.idbridge.config.KeysConfig;
+import io.idbridge.appid.AppIdConfig;
+import io.idbridge.connectycube.ConnectyCubeConfig;
 import io.idbridge.core.SessionsConfig;
 import io.idbridge.core.ThrottleConfig;
 import io.idbridge.core.TokensConfig;
@@ -35,7 +37,9 @@ public record Config(
     DirectoryConfig directory,
     StateConfig state,
     Map<String, CallerAuthConfig> callers,
-    McaConfig mca) {
+    McaConfig mca,
+    ConnectyCubeConfig connectycube,
+    AppIdConfig appid) {
 
   /** The contracts, each with its own caller check under {@code <contract>.caller.*}. */
   public static final List<String> CONTRACTS = List.of("voltmx", "mca", "connectycube", "appid");
@@ -83,7 +87,9 @@ public record Config(
         DirectoryConfig.from(r),
         StateConfig.from(r),
         Map.copyOf(callers),
-        McaConfig.from(r, callers.get("mca")));
+        McaConfig.from(r, callers.get("mca")),
+        ConnectyCubeConfig.from(r),
+        AppIdConfig.from(r));
   }
 
   private static PasswordConfig passwords(ConfigReader r) {

@@ -12,4 +12,9 @@ public interface ErrorShape {
   default int status(ApiError error) {
     return error.status();
   }
+
+  /** Whether the error may be XML when the caller's Accept prefers it; false for platforms that parse only JSON. */
+  default boolean allowsXml() {
+    return true;
+  }
 }

@@ -16,14 +16,20 @@ public final class Responses {
   /** Writes a tree of maps, lists and scalars with a status; {@code setStatus}, never {@code sendError}. */
   public static void write(HttpServletRequest req, HttpServletResponse res, int status, Map<String, ?> tree)
       throws IOException {
-    byte[] body;
     if (Requests.prefersXml(req)) {
-      res.setContentType("application/xml;charset=UTF-8");
-      body = XmlTree.toXml(tree).getBytes(StandardCharsets.UTF_8);
+      send(res, status, "application/xml;charset=UTF-8", XmlTree.toXml(tree).getBytes(StandardCharsets.UTF_8));
     } else {
-      res.setContentType("application/json;charset=UTF-8");
-      body = JSON.writeValueAsBytes(tree);
+      writeJson(res, status, tree);
     }
+  }
+
+  /** Writes JSON whatever the Accept header says: for platforms that parse nothing else. */
+  public static void writeJson(HttpServletResponse res, int status, Map<String, ?> tree) throws IOException {
+    send(res, status, "application/json;charset=UTF-8", JSON.writeValueAsBytes(tree));
+  }
+
+  private static void send(HttpServletResponse res, int status, String type, byte[] body) throws IOException {
+    res.setContentType(type);
     res.setStatus(status);
     res.setHeader("Cache-Control", "no-store");
     res.setContentLength(body.length);
@@ -38,7 +44,12 @@ public final class Responses {
     }
     res.resetBuffer();
     keepConnectionUsable(req, res, error.status());
-    write(req, res, shape.status(error), shape.body(error, RequestIds.of(req)));
+    Map<String, Object> body = shape.body(error, RequestIds.of(req));
+    if (shape.allowsXml()) {
+      write(req, res, shape.status(error), body);
+    } else {
+      writeJson(res, shape.status(error), body);
+    }
   }
 
   /**

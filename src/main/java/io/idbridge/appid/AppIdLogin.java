@@ -1,0 +1,99 @@
+package io.idbridge.appid;
+
+import io.idbridge.core.AuthResult;
+import io.idbridge.core.Authenticator;
+import io.idbridge.core.LoginAttempt;
+import io.idbridge.directory.User;
+import io.idbridge.http.ClientAddresses;
+import io.idbridge.http.HttpError;
+import io.idbridge.http.RequestBody;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How both App ID endpoints begin: check the user (password with failure tracking, then the one-time code of a user
+ * with MFA) and sign the assertion.
+ */
+public final class AppIdLogin {
+  private final AppIdConfig config;
+  private final Authenticator authenticator;
+  private final ClientAddresses addresses;
+  private final SecondFactor secondFactor;
+  private final AppIdAssertions assertions;
+
+  public AppIdLogin(AppIdConfig config, Authenticator authenticator, ClientAddresses addresses,
+      SecondFactor secondFactor, AppIdAssertions assertions) {
+    this.config = config;
+    this.authenticator = authenticator;
+    this.addresses = addresses;
+    this.secondFactor = secondFactor;
+    this.assertions = assertions;
+  }
+
+  /** The assertion for the request's user; every refusal is an {@link HttpError}. */
+  AppIdAssertions.Assertion assertion(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    if (!config.enabled()) {
+      throw new HttpError(404, "not_configured", "IBM App ID is not configured on this server (appid.audience)");
+    }
+    RequestBody body = RequestBody.of(req);
+    String username = body.required("username");
+    String password = body.required("password");
+    // The rest of the request is checked before the password, so a malformed request costs no login attempt.
+    List<String> scope = scope(body);
+    Duration ttl = ttl(body);
+    User user = authenticate(new LoginAttempt(username, password, addresses.of(req)), body, res);
+    return assertions.sign(user, scope, ttl);
+  }
+
+  private User authenticate(LoginAttempt attempt, RequestBody body, HttpServletResponse res) {
+    AuthResult result = authenticator.login(attempt);
+    if (result instanceof AuthResult.Throttled t) {
+      res.setHeader("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
+      throw new HttpError(429, "too_many_failures", "too many failed logins; try again later");
+    }
+    if (!(result instanceof AuthResult.Success s)) {
+      throw new HttpError(401, "invalid_credentials", "the username or password is wrong");
+    }
+    if (s.user().hasMfa()) {
+      String otp = body.text("otp").map(String::strip).filter(code -> !code.isEmpty()).orElseThrow(
+          () -> new HttpError(401, "mfa_required", "this account needs a one-time code: send it in the field otp"));
+      if (!secondFactor.verify(s.user(), otp)) {
+        // Counted like a wrong password, so guessing codes meets the same limit.
+        authenticator.secondFactorFailed(attempt.clientIp(), attempt.username());
+        throw new HttpError(401, "invalid_otp", "the one-time code is wrong or already used");
+      }
+    }
+    return s.user();
+  }
+
+  private static List<String> scope(RequestBody body) {
+    try {
+      return Scopes.parse(body.text("scope").orElse(""));
+    } catch (IllegalArgumentException e) {
+      throw new HttpError(400, "invalid_scope", e.getMessage());
+    }
+  }
+
+  /** The configured lifetime, or the one the request asks for in {@code expires_in} (seconds) within the maximum. */
+  private Duration ttl(RequestBody body) {
+    String asked = body.text("expires_in").map(String::strip).orElse("");
+    if (asked.isEmpty()) {
+      return config.assertionTtl();
+    }
+    long min = AppIdConfig.MIN_TTL.toSeconds();
+    long max = config.maxAssertionTtl().toSeconds();
+    try {
+      long seconds = Long.parseLong(asked);
+      if (seconds >= min && seconds <= max) {
+        return Duration.ofSeconds(seconds);
+      }
+    } catch (NumberFormatException e) {
+      // answered below, like a number out of range
+    }
+    throw new HttpError(400, "invalid_request",
+        "expires_in must be a whole number of seconds from " + min + " to " + max);
+  }
+}
