@@ -9,6 +9,7 @@ import io.idbridge.http.CallerAuthConfig;
 import io.idbridge.http.HttpConfig;
 import io.idbridge.password.PasswordConfig;
 import io.idbridge.state.StateConfig;
+import io.idbridge.voltmx.VoltmxConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,8 @@ public record Config(
     PasswordConfig password,
     DirectoryConfig directory,
     StateConfig state,
-    Map<String, CallerAuthConfig> callers) {
+    Map<String, CallerAuthConfig> callers,
+    VoltmxConfig voltmx) {
 
   /** The contracts, each with its own caller check under {@code <contract>.caller.*}. */
   public static final List<String> CONTRACTS = List.of("voltmx", "mca", "connectycube", "appid");
@@ -78,7 +80,8 @@ public record Config(
         passwords(r),
         DirectoryConfig.from(r),
         StateConfig.from(r),
-        Map.copyOf(callers));
+        Map.copyOf(callers),
+        VoltmxConfig.from(r));
   }
 
   private static PasswordConfig passwords(ConfigReader r) {
