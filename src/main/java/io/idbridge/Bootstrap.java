@@ -26,6 +26,14 @@ import io.idbridge.ops.HealthServlet;
 import io.idbridge.ops.JwksServlet;
 import io.idbridge.ops.NotFoundServlet;
 import io.idbridge.ops.SigningKeyPemServlet;
+import io.idbridge.voltmx.ClaimsTokens;
+import io.idbridge.voltmx.MfaKeys;
+import io.idbridge.voltmx.VoltmxAttributesServlet;
+import io.idbridge.voltmx.VoltmxConfig;
+import io.idbridge.voltmx.VoltmxErrors;
+import io.idbridge.voltmx.VoltmxLoginServlet;
+import io.idbridge.voltmx.VoltmxLogoutServlet;
+import io.idbridge.voltmx.VoltmxMfaValidateServlet;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
@@ -95,7 +103,20 @@ public final class Bootstrap implements ServletContextListener {
 
     // MFA (our API's second factor).
 
-    // VoltMX Foundry.
+    // VoltMX Foundry. The attribute endpoints answer failures with HTTP 200, so their shape is matched first.
+    VoltmxConfig voltmx = config.voltmx();
+    ClaimsTokens claims = new ClaimsTokens(voltmx, config.caller("voltmx"), c.clock());
+    for (VoltmxAttributesServlet.Kind kind : VoltmxAttributesServlet.Kind.values()) {
+      shapes.add(kind.path(), VoltmxErrors.inBody(kind));
+      servlet(ctx, "voltmx-" + kind.field(),
+          new VoltmxAttributesServlet(kind, claims, c.directory(), c.sessions(), voltmx), kind.path());
+    }
+    shapes.add("/voltmx", VoltmxErrors.SHAPE);
+    servlet(ctx, "voltmxLogin", new VoltmxLoginServlet(c.authenticator(), c.sessions(), addresses, voltmx),
+        "/voltmx/login");
+    servlet(ctx, "voltmxLogout", new VoltmxLogoutServlet(c.sessions()), "/voltmx/logout");
+    servlet(ctx, "voltmxMfaValidate", new VoltmxMfaValidateServlet(MfaKeys.NONE, c.sessions(), voltmx),
+        "/voltmx/mfa/validate");
 
     // IBM Mobile Client Access.
     shapes.add("/mca", McaServlet.ERRORS);

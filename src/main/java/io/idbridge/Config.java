@@ -14,6 +14,7 @@ import io.idbridge.http.HttpConfig;
 import io.idbridge.mca.McaConfig;
 import io.idbridge.password.PasswordConfig;
 import io.idbridge.state.StateConfig;
+import io.idbridge.voltmx.VoltmxConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,8 @@ public record Config(
     Map<String, CallerAuthConfig> callers,
     McaConfig mca,
     ConnectyCubeConfig connectycube,
-    AppIdConfig appid) {
+    AppIdConfig appid,
+    VoltmxConfig voltmx) {
 
   /** The contracts, each with its own caller check under {@code <contract>.caller.*}. */
   public static final List<String> CONTRACTS = List.of("voltmx", "mca", "connectycube", "appid");
@@ -89,7 +91,8 @@ public record Config(
         Map.copyOf(callers),
         McaConfig.from(r, callers.get("mca")),
         ConnectyCubeConfig.from(r),
-        AppIdConfig.from(r));
+        AppIdConfig.from(r),
+        VoltmxConfig.from(r));
   }
 
   private static PasswordConfig passwords(ConfigReader r) {

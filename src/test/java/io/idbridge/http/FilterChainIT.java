@@ -138,7 +138,7 @@ class FilterChainIT {
   void callerSecretMissingIs401AndWrongIs403() {
     HttpResponse<String> missing = server.postForm("/voltmx/login", Map.of("userid", "a"));
     assertEquals(401, missing.statusCode());
-    assertEquals("caller_unauthorized", Json.parse(missing.body()).get("error").asText());
+    assertEquals("the caller did not authenticate", Json.parse(missing.body()).get("message").asText());
     HttpResponse<String> wrong = server.postForm("/voltmx/login", Map.of("userid", "a"),
         "X-IdBridge-Secret", "not-the-secret-at-all");
     assertEquals(403, wrong.statusCode());
