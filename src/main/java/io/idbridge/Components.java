@@ -7,6 +7,8 @@ import io.idbridge.core.Tokens;
 import io.idbridge.directory.FileUserDirectory;
 import io.idbridge.directory.HashedPasswordCheck;
 import io.idbridge.directory.UserDirectory;
+import io.idbridge.directory.http.HttpUserDirectory;
+import io.idbridge.directory.ldap.LdapUserDirectory;
 import io.idbridge.jwt.JwsAlgorithm;
 import io.idbridge.jwt.KeyRing;
 import io.idbridge.password.PasswordHashes;
@@ -49,6 +51,8 @@ public record Components(
   public static UserDirectory directory(Config config, PasswordHashes hashes) {
     return switch (config.directory().type()) {
       case FILE -> new FileUserDirectory(config.directory().filePath(), new HashedPasswordCheck(hashes));
+      case LDAP -> new LdapUserDirectory(config.directory().ldap());
+      case HTTP -> new HttpUserDirectory(config.directory().http());
     };
   }
 

@@ -23,6 +23,12 @@ public interface UserDirectory extends AutoCloseable {
   /** Throws {@link DirectoryUnavailableException} when the backend cannot be reached. */
   void ping();
 
+  /**
+   * Tells the directory that a session of the user ended, for a backend with sessions of its own (the http
+   * directory forwards it); a contract's logout calls it after revoking our session. Never throws.
+   */
+  default void loggedOut(String userId) {}
+
   @Override
   default void close() {}
 }
