@@ -99,7 +99,7 @@ public final class Bootstrap implements ServletContextListener {
 
     // Our own API.
     servlet(ctx, "apiLogin", new ApiLoginServlet(c.authenticator(), c.sessions(), addresses), "/api/login");
-    servlet(ctx, "apiLogout", new ApiLogoutServlet(c.sessions(), c.directory()), "/api/logout");
+    servlet(ctx, "apiLogout", new ApiLogoutServlet(c.sessions()), "/api/logout");
 
     // MFA (our API's second factor).
 

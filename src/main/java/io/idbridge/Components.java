@@ -42,7 +42,7 @@ public record Components(
     UserDirectory directory = directory(config, hashes);
     StateStore state = state(config, clock);
     Tokens tokens = new Tokens(keys, config.tokens(), clock);
-    Sessions sessions = new Sessions(tokens, state, config.sessions(), clock);
+    Sessions sessions = new Sessions(tokens, state, config.sessions(), clock, directory);
     Authenticator authenticator = new Authenticator(directory, new LoginFailures(config.throttle(), state, clock));
     return new Components(config, clock, keys, hashes, directory, state, tokens, sessions, authenticator);
   }

@@ -2,7 +2,6 @@ package io.idbridge.api;
 
 import io.idbridge.core.InvalidSessionException;
 import io.idbridge.core.Sessions;
-import io.idbridge.directory.UserDirectory;
 import io.idbridge.http.HttpError;
 import io.idbridge.http.RequestBody;
 import io.idbridge.http.Responses;
@@ -15,11 +14,9 @@ import java.util.Map;
 /** {@code POST /api/logout}: revokes the session of the token ({@code Authorization: Bearer} or field {@code token}). */
 public final class ApiLogoutServlet extends HttpServlet {
   private final Sessions sessions;
-  private final UserDirectory directory;
 
-  public ApiLogoutServlet(Sessions sessions, UserDirectory directory) {
+  public ApiLogoutServlet(Sessions sessions) {
     this.sessions = sessions;
-    this.directory = directory;
   }
 
   @Override
@@ -28,9 +25,7 @@ public final class ApiLogoutServlet extends HttpServlet {
     String token = BearerTokens.of(req).or(() -> body.text("token")).orElseThrow(
         () -> new HttpError(400, "invalid_request", "missing token: send Authorization: Bearer <token>"));
     try {
-      Sessions.SessionClaims session = sessions.verify(token);
-      sessions.revoke(session);
-      directory.loggedOut(session.userId());
+      sessions.logout(token);
     } catch (InvalidSessionException e) {
       throw new HttpError(401, "invalid_token", "the token is invalid, expired or already revoked");
     }

@@ -1,6 +1,7 @@
 package io.idbridge.core;
 
 import io.idbridge.directory.User;
+import io.idbridge.directory.UserDirectory;
 import io.idbridge.jwt.JwtException;
 import io.idbridge.state.StateStore;
 import java.time.Clock;
@@ -19,12 +20,14 @@ public final class Sessions {
   private final StateStore state;
   private final SessionsConfig config;
   private final Clock clock;
+  private final UserDirectory directory;
 
-  public Sessions(Tokens tokens, StateStore state, SessionsConfig config, Clock clock) {
+  public Sessions(Tokens tokens, StateStore state, SessionsConfig config, Clock clock, UserDirectory directory) {
     this.tokens = tokens;
     this.state = state;
     this.config = config;
     this.clock = clock;
+    this.directory = directory;
   }
 
   /** A session just opened. */
@@ -88,6 +91,16 @@ public final class Sessions {
     }
     Instant exp = Instant.ofEpochSecond(((Number) claims.get("exp")).longValue());
     return new SessionClaims(sid, String.valueOf(claims.get("sub")), String.valueOf(claims.get("app")), exp, claims);
+  }
+
+  /**
+   * A client's logout: ends the session of a valid token on every node, and tells the directory (a backend with
+   * sessions of its own forwards it).
+   */
+  public void logout(String token) throws InvalidSessionException {
+    SessionClaims session = verify(token);
+    revoke(session);
+    directory.loggedOut(session.userId());
   }
 
   /** Ends a session on every node. */

@@ -21,7 +21,7 @@ public final class VoltmxLogoutServlet extends HttpServlet {
   protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
     String token = RequestBody.of(req).required("session_token");
     try {
-      sessions.revoke(sessions.verify(token));
+      sessions.logout(token);
     } catch (InvalidSessionException e) {
       throw invalidSession();
     }
