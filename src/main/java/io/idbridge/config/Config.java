@@ -7,6 +7,7 @@ import io.idbridge.core.TokensConfig;
 import io.idbridge.directory.DirectoryConfig;
 import io.idbridge.http.CallerAuthConfig;
 import io.idbridge.http.HttpConfig;
+import io.idbridge.mfa.MfaConfig;
 import io.idbridge.password.PasswordConfig;
 import io.idbridge.state.StateConfig;
 import java.io.IOException;
@@ -31,7 +32,8 @@ public record Config(
     PasswordConfig password,
     DirectoryConfig directory,
     StateConfig state,
-    Map<String, CallerAuthConfig> callers) {
+    Map<String, CallerAuthConfig> callers,
+    MfaConfig mfa) {
 
   /** The contracts, each with its own caller check under {@code <contract>.caller.*}. */
   public static final List<String> CONTRACTS = List.of("voltmx", "mca", "connectycube", "appid");
@@ -78,7 +80,8 @@ public record Config(
         passwords(r),
         DirectoryConfig.from(r),
         StateConfig.from(r),
-        Map.copyOf(callers));
+        Map.copyOf(callers),
+        MfaConfig.from(r));
   }
 
   private static PasswordConfig passwords(ConfigReader r) {
