@@ -1,7 +1,11 @@
 package io.idbridge;
 
+import io.idbridge.api.ApiLoginMfaServlet;
 import io.idbridge.api.ApiLoginServlet;
 import io.idbridge.api.ApiLogoutServlet;
+import io.idbridge.api.ApiMfaConfirmServlet;
+import io.idbridge.api.ApiMfaEnrollServlet;
+import io.idbridge.api.ApiMfaVerifyServlet;
 import io.idbridge.config.Config;
 import io.idbridge.config.ConfigException;
 import io.idbridge.http.AccessLogFilter;
@@ -80,10 +84,16 @@ public final class Bootstrap implements ServletContextListener {
     }
 
     // Our own API.
-    servlet(ctx, "apiLogin", new ApiLoginServlet(c.authenticator(), c.sessions(), addresses), "/api/login");
+    servlet(ctx, "apiLogin",
+        new ApiLoginServlet(c.authenticator(), c.sessions(), c.mfa(), addresses), "/api/login");
     servlet(ctx, "apiLogout", new ApiLogoutServlet(c.sessions()), "/api/logout");
 
     // MFA (our API's second factor).
+    servlet(ctx, "apiLoginMfa", new ApiLoginMfaServlet(c.mfa(), c.sessions(), addresses), "/api/login/mfa");
+    servlet(ctx, "apiMfaVerify", new ApiMfaVerifyServlet(c.mfa(), addresses), "/api/mfa/verify");
+    servlet(ctx, "apiMfaEnroll", new ApiMfaEnrollServlet(c.mfa(), c.sessions(), c.directory()), "/api/mfa/enroll");
+    servlet(ctx, "apiMfaConfirm",
+        new ApiMfaConfirmServlet(c.mfa(), c.sessions(), c.directory(), addresses), "/api/mfa/confirm");
 
     // VoltMX Foundry.
 
