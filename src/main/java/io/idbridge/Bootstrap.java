@@ -1,5 +1,6 @@
 package io.idbridge;
 
+import io.idbridge.api.ApiLoginMfaServlet;
 import io.idbridge.api.ApiLoginServlet;
 import io.idbridge.api.ApiLogoutServlet;
 import io.idbridge.appid.AppIdAssertionServlet;
@@ -9,6 +10,9 @@ import io.idbridge.appid.AppIdLogin;
 import io.idbridge.appid.AppIdTokenEndpoint;
 import io.idbridge.appid.AppIdTokenServlet;
 import io.idbridge.appid.SecondFactor;
+import io.idbridge.api.ApiMfaConfirmServlet;
+import io.idbridge.api.ApiMfaEnrollServlet;
+import io.idbridge.api.ApiMfaVerifyServlet;
 import io.idbridge.config.ConfigException;
 import io.idbridge.connectycube.ConnectyCubeErrorShape;
 import io.idbridge.connectycube.ConnectyCubeVerifyServlet;
@@ -98,10 +102,16 @@ public final class Bootstrap implements ServletContextListener {
     }
 
     // Our own API.
-    servlet(ctx, "apiLogin", new ApiLoginServlet(c.authenticator(), c.sessions(), addresses), "/api/login");
+    servlet(ctx, "apiLogin",
+        new ApiLoginServlet(c.authenticator(), c.sessions(), c.mfa(), addresses), "/api/login");
     servlet(ctx, "apiLogout", new ApiLogoutServlet(c.sessions()), "/api/logout");
 
     // MFA (our API's second factor).
+    servlet(ctx, "apiLoginMfa", new ApiLoginMfaServlet(c.mfa(), c.sessions(), addresses), "/api/login/mfa");
+    servlet(ctx, "apiMfaVerify", new ApiMfaVerifyServlet(c.mfa(), addresses), "/api/mfa/verify");
+    servlet(ctx, "apiMfaEnroll", new ApiMfaEnrollServlet(c.mfa(), c.sessions(), c.directory()), "/api/mfa/enroll");
+    servlet(ctx, "apiMfaConfirm",
+        new ApiMfaConfirmServlet(c.mfa(), c.sessions(), c.directory(), addresses), "/api/mfa/confirm");
 
     // VoltMX Foundry. The attribute endpoints answer failures with HTTP 200, so their shape is matched first.
     VoltmxConfig voltmx = config.voltmx();

@@ -11,6 +11,7 @@ import io.idbridge.directory.http.HttpUserDirectory;
 import io.idbridge.directory.ldap.LdapUserDirectory;
 import io.idbridge.jwt.JwsAlgorithm;
 import io.idbridge.jwt.KeyRing;
+import io.idbridge.mfa.SecondFactor;
 import io.idbridge.password.PasswordHashes;
 import io.idbridge.state.MemoryStateStore;
 import io.idbridge.state.StateStore;
@@ -32,7 +33,8 @@ public record Components(
     StateStore state,
     Tokens tokens,
     Sessions sessions,
-    Authenticator authenticator)
+    Authenticator authenticator,
+    SecondFactor mfa)
     implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Components.class.getName());
 
@@ -44,7 +46,8 @@ public record Components(
     Tokens tokens = new Tokens(keys, config.tokens(), clock);
     Sessions sessions = new Sessions(tokens, state, config.sessions(), clock, directory);
     Authenticator authenticator = new Authenticator(directory, new LoginFailures(config.throttle(), state, clock));
-    return new Components(config, clock, keys, hashes, directory, state, tokens, sessions, authenticator);
+    SecondFactor mfa = new SecondFactor(config.mfa(), tokens, state, authenticator, clock);
+    return new Components(config, clock, keys, hashes, directory, state, tokens, sessions, authenticator, mfa);
   }
 
   /** The user store alone, for the CLI. */

@@ -12,6 +12,7 @@ import io.idbridge.directory.DirectoryConfig;
 import io.idbridge.http.CallerAuthConfig;
 import io.idbridge.http.HttpConfig;
 import io.idbridge.mca.McaConfig;
+import io.idbridge.mfa.MfaConfig;
 import io.idbridge.password.PasswordConfig;
 import io.idbridge.state.StateConfig;
 import io.idbridge.voltmx.VoltmxConfig;
@@ -41,7 +42,8 @@ public record Config(
     McaConfig mca,
     ConnectyCubeConfig connectycube,
     AppIdConfig appid,
-    VoltmxConfig voltmx) {
+    VoltmxConfig voltmx,
+    MfaConfig mfa) {
 
   /** The contracts, each with its own caller check under {@code <contract>.caller.*}. */
   public static final List<String> CONTRACTS = List.of("voltmx", "mca", "connectycube", "appid");
@@ -92,7 +94,8 @@ public record Config(
         McaConfig.from(r, callers.get("mca")),
         ConnectyCubeConfig.from(r),
         AppIdConfig.from(r),
-        VoltmxConfig.from(r));
+        VoltmxConfig.from(r),
+        MfaConfig.from(r));
   }
 
   private static PasswordConfig passwords(ConfigReader r) {

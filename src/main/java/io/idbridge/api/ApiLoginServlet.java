@@ -3,27 +3,37 @@ package io.idbridge.api;
 import io.idbridge.core.AuthResult;
 import io.idbridge.core.Authenticator;
 import io.idbridge.core.LoginAttempt;
-import io.idbridge.core.SessionLimitException;
 import io.idbridge.core.Sessions;
+import io.idbridge.directory.User;
+import io.idbridge.http.ApiError;
 import io.idbridge.http.ClientAddresses;
-import io.idbridge.http.HttpError;
+import io.idbridge.http.ErrorShapes;
 import io.idbridge.http.RequestBody;
+import io.idbridge.http.RequestIds;
 import io.idbridge.http.Responses;
+import io.idbridge.mfa.SecondFactor;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code POST /api/login}: our own client login, which issues the session token other contracts verify. */
+/**
+ * {@code POST /api/login}: our own client login, which issues the session token other contracts verify, or for a
+ * user with TOTP an mfa_token that {@code /api/login/mfa} completes.
+ */
 public final class ApiLoginServlet extends HttpServlet {
   private final Authenticator authenticator;
   private final Sessions sessions;
+  private final SecondFactor mfa;
   private final ClientAddresses addresses;
 
-  public ApiLoginServlet(Authenticator authenticator, Sessions sessions, ClientAddresses addresses) {
+  public ApiLoginServlet(Authenticator authenticator, Sessions sessions, SecondFactor mfa,
+      ClientAddresses addresses) {
     this.authenticator = authenticator;
     this.sessions = sessions;
+    this.mfa = mfa;
     this.addresses = addresses;
   }
 
@@ -39,12 +49,28 @@ public final class ApiLoginServlet extends HttpServlet {
     if (!(result instanceof AuthResult.Success s)) {
       throw ApiSessions.invalidCredentials();
     }
-    Sessions.Session session;
-    try {
-      session = sessions.open(s.user(), "api", Map.of());
-    } catch (SessionLimitException e) {
-      throw new HttpError(409, "session_limit", "the user already has an active session");
+    User user = s.user();
+    if (user.hasMfa()) {
+      Map<String, Object> pending = new LinkedHashMap<>();
+      pending.put("mfa_required", true);
+      pending.put("mfa_token", mfa.pendingToken(user));
+      pending.put("expires_in", mfa.config().tokenTtl().toSeconds());
+      Responses.write(req, res, 200, pending);
+    } else if (mfa.mustEnroll(user)) {
+      enrollmentRequired(req, res, user);
+    } else {
+      Responses.write(req, res, 200, ApiSessions.body(ApiSessions.open(sessions, user)));
     }
-    Responses.write(req, res, 200, ApiSessions.body(session));
+  }
+
+  /** The error of our API, plus the token that lets this user (and only enroll) reach {@code /api/mfa/enroll}. */
+  private void enrollmentRequired(HttpServletRequest req, HttpServletResponse res, User user) throws IOException {
+    ApiError error = new ApiError(403, "mfa_enrollment_required", "this server requires a second factor: "
+        + "enroll with POST /api/mfa/enroll and /api/mfa/confirm, sending the enroll_token as a Bearer token, "
+        + "then log in again");
+    Map<String, Object> body = new LinkedHashMap<>(ErrorShapes.DEFAULT.body(error, RequestIds.of(req)));
+    body.put("enroll_token", mfa.enrollmentToken(user));
+    body.put("expires_in", mfa.config().tokenTtl().toSeconds());
+    Responses.write(req, res, error.status(), body);
   }
 }

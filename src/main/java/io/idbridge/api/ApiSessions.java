@@ -1,6 +1,8 @@
 package io.idbridge.api;
 
+import io.idbridge.core.SessionLimitException;
 import io.idbridge.core.Sessions;
+import io.idbridge.directory.User;
 import io.idbridge.http.HttpError;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -23,6 +25,15 @@ final class ApiSessions {
     body.put("expires_in", session.expiresIn());
     body.put("user", user);
     return body;
+  }
+
+  /** Opens a session of our API; the concurrent-login policy's refusal is 409. */
+  static Sessions.Session open(Sessions sessions, User user) {
+    try {
+      return sessions.open(user, "api", Map.of());
+    } catch (SessionLimitException e) {
+      throw new HttpError(409, "session_limit", "the user already has an active session");
+    }
   }
 
   /** One answer for an unknown user, a wrong password and a disabled account. */

@@ -9,6 +9,7 @@ import io.idbridge.directory.UserDirectory;
 import io.idbridge.directory.WritableUserDirectory;
 import io.idbridge.jwt.JwsAlgorithm;
 import io.idbridge.jwt.KeyRing;
+import io.idbridge.mfa.TotpEnrollment;
 import io.idbridge.password.PasswordHashes;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * User and key administration: {@code users add|passwd|disable|enable|list}, {@code keys generate|list|export},
+ * User and key administration: {@code users add|passwd|disable|enable|list|totp}, {@code keys generate|list|export},
  * {@code hash}. Every error is one line on stderr and a non-zero exit code.
  */
 public final class Cli {
@@ -38,6 +40,8 @@ public final class Cli {
       "       java -jar idbridge.jar users passwd NAME --password-stdin",
       "       java -jar idbridge.jar users disable|enable NAME",
       "       java -jar idbridge.jar users list",
+      "       java -jar idbridge.jar users totp NAME [--invert]",
+      "       java -jar idbridge.jar users totp NAME --remove",
       "       java -jar idbridge.jar keys generate [--alg es256|rs256]",
       "       java -jar idbridge.jar keys list",
       "       java -jar idbridge.jar keys export --pem",
@@ -59,7 +63,7 @@ public final class Cli {
   /** Runs one command; returns the exit code: 0 done, 1 refused, 2 bad usage or configuration. */
   public int run(List<String> args) {
     try {
-      CliArgs a = CliArgs.parse(args, Set.of("--password-stdin", "--pem"));
+      CliArgs a = CliArgs.parse(args, Set.of("--password-stdin", "--pem", "--remove", "--invert"));
       String command = a.word(0, "command");
       switch (command) {
         case "users" -> users(a);
@@ -87,7 +91,7 @@ public final class Cli {
   }
 
   private void users(CliArgs a) {
-    String action = a.word(1, "users action (add, passwd, disable, enable, list)");
+    String action = a.word(1, "users action (add, passwd, disable, enable, list, totp)");
     Config config = config(a);
     PasswordHashes hashes = new PasswordHashes(config.password());
     WritableUserDirectory dir = writable(config, hashes);
@@ -128,8 +132,31 @@ public final class Cli {
               u.disabled() ? "disabled" : "enabled");
         }
       }
+      case "totp" -> {
+        a.allow(Set.of("--config", "--remove", "--invert"));
+        totp(a, new TotpEnrollment(dir, config.mfa(), new SecureRandom()), existing(dir, a.word(2, "user name")));
+      }
       default -> throw new CliException("unknown users action " + action);
     }
+  }
+
+  /** Enrolls a user, confirmed (an administrator vouches for the device), or removes the secret. */
+  private void totp(CliArgs a, TotpEnrollment enrollment, User user) {
+    if (a.flag("--remove")) {
+      enrollment.remove(user);
+      out.println("TOTP removed for " + user.username()
+          + ": login no longer asks for a code, and every remembered mfa_key of the user stops working");
+      return;
+    }
+    TotpEnrollment.Enrollment e = enrollment.enroll(user, true);
+    out.println("TOTP enrolled for " + user.username() + ": login asks for a code from now on"
+        + (user.totpSecret().isEmpty() ? "" : "; the previous secret and its mfa_keys stop working"));
+    out.println("Scan the QR code with an authenticator app, or enter the secret by hand:");
+    out.println();
+    out.print(TerminalQr.render(e.uri(), a.flag("--invert")));
+    out.println();
+    out.println(e.uri());
+    out.println("secret: " + e.secret().replaceAll("(.{4})(?!$)", "$1 "));
   }
 
   static User existing(UserDirectory dir, String name) {

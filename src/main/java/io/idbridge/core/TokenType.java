@@ -5,7 +5,8 @@ public enum TokenType {
   SESSION("idbridge-session+jwt"),
   MFA_PENDING("idbridge-mfa+jwt"),
   MFA_KEY("idbridge-mfa-key+jwt"),
-  CHALLENGE_STATE("idbridge-state+jwt");
+  CHALLENGE_STATE("idbridge-state+jwt"),
+  MFA_ENROLL("idbridge-mfa-enroll+jwt");
 
   private final String typ;
 
