@@ -8,11 +8,13 @@ import io.idbridge.core.Tokens;
 import io.idbridge.directory.FileUserDirectory;
 import io.idbridge.directory.HashedPasswordCheck;
 import io.idbridge.directory.UserDirectory;
+import io.idbridge.directory.jdbc.JdbcUserDirectory;
 import io.idbridge.jwt.JwsAlgorithm;
 import io.idbridge.jwt.KeyRing;
 import io.idbridge.password.PasswordHashes;
 import io.idbridge.state.MemoryStateStore;
 import io.idbridge.state.StateStore;
+import io.idbridge.state.jdbc.JdbcStateStore;
 import io.idbridge.config.ConfigException;
 import java.io.IOException;
 import java.time.Clock;
@@ -39,7 +41,13 @@ public record Components(
     KeyRing keys = signingKeys(config, clock);
     PasswordHashes hashes = new PasswordHashes(config.password());
     UserDirectory directory = directory(config, hashes);
-    StateStore state = state(config, clock);
+    StateStore state;
+    try {
+      state = state(config, clock);
+    } catch (RuntimeException e) {
+      directory.close(); // a jdbc directory has a pool open by now
+      throw e;
+    }
     Tokens tokens = new Tokens(keys, config.tokens(), clock);
     Sessions sessions = new Sessions(tokens, state, config.sessions(), clock);
     Authenticator authenticator = new Authenticator(directory, new LoginFailures(config.throttle(), state, clock));
@@ -50,12 +58,14 @@ public record Components(
   public static UserDirectory directory(Config config, PasswordHashes hashes) {
     return switch (config.directory().type()) {
       case FILE -> new FileUserDirectory(config.directory().filePath(), new HashedPasswordCheck(hashes));
+      case JDBC -> new JdbcUserDirectory(config.directory().jdbc(), new HashedPasswordCheck(hashes));
     };
   }
 
   private static StateStore state(Config config, Clock clock) {
     return switch (config.state().type()) {
       case MEMORY -> new MemoryStateStore(clock);
+      case JDBC -> new JdbcStateStore(config.state().jdbc(), clock);
     };
   }
 

@@ -1,18 +1,27 @@
 package io.idbridge.directory;
 
 import io.idbridge.config.ConfigReader;
+import io.idbridge.directory.jdbc.JdbcDirectoryConfig;
 import java.nio.file.Path;
 
 /** Which user store to use, and its settings. */
-public record DirectoryConfig(Type type, Path filePath) {
+public record DirectoryConfig(
+    Type type,
+    Path filePath,
+    JdbcDirectoryConfig jdbc) {
 
   public enum Type {
-    FILE
+    FILE,
+    JDBC,
   }
 
   public static DirectoryConfig from(ConfigReader r) {
     Type type = r.choice("directory.type", Type.FILE);
     Path file = r.path("directory.file.path", "conf/users.json");
-    return new DirectoryConfig(type, file);
+    JdbcDirectoryConfig jdbc = JdbcDirectoryConfig.from(r, type == Type.JDBC);
+    return new DirectoryConfig(
+        type,
+        file,
+        jdbc);
   }
 }
