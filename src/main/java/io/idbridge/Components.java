@@ -9,12 +9,14 @@ import io.idbridge.directory.HashedPasswordCheck;
 import io.idbridge.directory.UserDirectory;
 import io.idbridge.directory.http.HttpUserDirectory;
 import io.idbridge.directory.ldap.LdapUserDirectory;
+import io.idbridge.directory.jdbc.JdbcUserDirectory;
 import io.idbridge.jwt.JwsAlgorithm;
 import io.idbridge.jwt.KeyRing;
 import io.idbridge.mfa.SecondFactor;
 import io.idbridge.password.PasswordHashes;
 import io.idbridge.state.MemoryStateStore;
 import io.idbridge.state.StateStore;
+import io.idbridge.state.jdbc.JdbcStateStore;
 import io.idbridge.config.ConfigException;
 import java.io.IOException;
 import java.time.Clock;
@@ -42,7 +44,13 @@ public record Components(
     KeyRing keys = signingKeys(config, clock);
     PasswordHashes hashes = new PasswordHashes(config.password());
     UserDirectory directory = directory(config, hashes);
-    StateStore state = state(config, clock);
+    StateStore state;
+    try {
+      state = state(config, clock);
+    } catch (RuntimeException e) {
+      directory.close(); // a jdbc directory has a pool open by now
+      throw e;
+    }
     Tokens tokens = new Tokens(keys, config.tokens(), clock);
     Sessions sessions = new Sessions(tokens, state, config.sessions(), clock, directory);
     Authenticator authenticator = new Authenticator(directory, new LoginFailures(config.throttle(), state, clock));
@@ -56,12 +64,14 @@ public record Components(
       case FILE -> new FileUserDirectory(config.directory().filePath(), new HashedPasswordCheck(hashes));
       case LDAP -> new LdapUserDirectory(config.directory().ldap());
       case HTTP -> new HttpUserDirectory(config.directory().http());
+      case JDBC -> new JdbcUserDirectory(config.directory().jdbc(), new HashedPasswordCheck(hashes));
     };
   }
 
   private static StateStore state(Config config, Clock clock) {
     return switch (config.state().type()) {
       case MEMORY -> new MemoryStateStore(clock);
+      case JDBC -> new JdbcStateStore(config.state().jdbc(), clock);
     };
   }
 

@@ -168,6 +168,7 @@ public final class Cli {
     if (dir instanceof WritableUserDirectory w) {
       return w;
     }
+    dir.close();
     throw new IllegalArgumentException("directory.type=" + config.directory().type().name().toLowerCase(Locale.ROOT)
         + " is administered in its own store, not by idbridge; use 'hash' to make password hashes for it");
   }

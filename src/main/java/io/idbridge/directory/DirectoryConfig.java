@@ -3,6 +3,7 @@ package io.idbridge.directory;
 import io.idbridge.config.ConfigReader;
 import io.idbridge.directory.http.HttpDirectoryConfig;
 import io.idbridge.directory.ldap.LdapDirectoryConfig;
+import io.idbridge.directory.jdbc.JdbcDirectoryConfig;
 import java.nio.file.Path;
 
 /** Which user store to use, and its settings. */
@@ -10,10 +11,12 @@ public record DirectoryConfig(
     Type type,
     Path filePath,
     LdapDirectoryConfig ldap,
-    HttpDirectoryConfig http) {
+    HttpDirectoryConfig http,
+    JdbcDirectoryConfig jdbc) {
 
   public enum Type {
     FILE,
+    JDBC,
     LDAP,
     HTTP
   }
@@ -23,6 +26,7 @@ public record DirectoryConfig(
     Path file = r.path("directory.file.path", "conf/users.json");
     LdapDirectoryConfig ldap = LdapDirectoryConfig.from(r, type == Type.LDAP);
     HttpDirectoryConfig http = HttpDirectoryConfig.from(r, type == Type.HTTP);
-    return new DirectoryConfig(type, file, ldap, http);
+    JdbcDirectoryConfig jdbc = JdbcDirectoryConfig.from(r, type == Type.JDBC);
+    return new DirectoryConfig(type, file, ldap, http, jdbc);
   }
 }

@@ -1,0 +1,191 @@
+package io.idbridge.directory.jdbc;
+
+import io.idbridge.config.ConfigException;
+import io.idbridge.directory.User;
+import io.idbridge.jdbc.SqlErrors;
+import java.sql.Connection;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The configured statements once checked against the database: each one runs, returns the named columns, and
+ * takes its parameters as text or as a number, whichever the column it is compared with needs (PostgreSQL does
+ * not compare an integer id with a text parameter).
+ */
+final class UserQueries {
+  private static final System.Logger LOG = System.getLogger(UserQueries.class.getName());
+  private static final Set<Integer> NUMBERS =
+      Set.of(Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.NUMERIC, Types.DECIMAL);
+  /** What the check binds: values no real user has; the queries are reads, and the update is rolled back. */
+  private static final String PROBE_NAME = "idbridge-startup-check";
+  private static final String PROBE_ID = "-1";
+
+  enum Binding {
+    TEXT,
+    NUMBER
+  }
+
+  private final JdbcDirectoryConfig config;
+  private final Binding name;
+  private final Binding id;
+  private final Binding updateId;
+
+  private UserQueries(JdbcDirectoryConfig config, Binding name, Binding id, Binding updateId) {
+    this.config = config;
+    this.name = name;
+    this.id = id;
+    this.updateId = updateId;
+  }
+
+  /**
+   * Checks every configured statement.
+   *
+   * @throws ConfigException naming the key of a statement that the database refuses or that lacks a column
+   * @throws SQLException when the database cannot be reached: not the configuration's fault
+   */
+  static UserQueries check(Connection c, JdbcDirectoryConfig config) throws SQLException {
+    Binding name = checkQuery(c, config, "userByName", config.userByName(), PROBE_NAME, true);
+    Binding id = checkQuery(c, config, "userById", config.userById(), PROBE_ID, false);
+    Binding updateId = Binding.TEXT;
+    if (config.updateHash().isPresent()) {
+      updateId = checkUpdate(c, config, config.updateHash().get());
+    }
+    return new UserQueries(config, name, id, updateId);
+  }
+
+  private static Binding checkQuery(Connection c, JdbcDirectoryConfig config, String key, String sql, String probe,
+      boolean byName) throws SQLException {
+    try (PreparedStatement ps = config.pool().prepare(c, sql)) {
+      Binding binding = parameters(ps, 1, config, key).get(0);
+      if (!bind(ps, 1, binding, probe)) {
+        bind(ps, 1, binding, PROBE_ID);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        var missing = config.columns().missing(UserColumns.labels(rs.getMetaData()), byName);
+        if (!missing.isEmpty()) {
+          throw config.pool().problem(key, "the query returns no column " + String.join(", ", missing)
+              + " (name a column with AS)");
+        }
+      }
+      return binding;
+    } catch (SQLException e) {
+      throw refused(e, config, key);
+    }
+  }
+
+  private static Binding checkUpdate(Connection c, JdbcDirectoryConfig config, String sql) throws SQLException {
+    boolean autoCommit = c.getAutoCommit();
+    c.setAutoCommit(false);
+    try (PreparedStatement ps = config.pool().prepare(c, sql)) {
+      Binding binding = parameters(ps, 2, config, "updateHash").get(1);
+      ps.setString(1, "$idbridge$startup-check");
+      bind(ps, 2, binding, PROBE_ID);
+      ps.executeUpdate();
+      return binding;
+    } catch (SQLException e) {
+      throw refused(e, config, "updateHash");
+    } finally {
+      c.rollback();
+      c.setAutoCommit(autoCommit);
+    }
+  }
+
+  /** A statement error is the configuration's; a connection error is not, and goes on as it is. */
+  private static SQLException refused(SQLException e, JdbcDirectoryConfig config, String key) {
+    if (SqlErrors.unreachable(e)) {
+      return e;
+    }
+    throw config.pool().problem(key, "the database refuses it: " + SqlErrors.oneLine(e.getMessage()));
+  }
+
+  /**
+   * How to bind each parameter, after checking their number (a driver that binds on the client, as MariaDB's
+   * does, would ignore a parameter too many). A type the driver cannot tell (MariaDB's) is bound as text, which
+   * such a database compares with numbers itself.
+   */
+  private static List<Binding> parameters(PreparedStatement ps, int expected, JdbcDirectoryConfig config,
+      String key) throws SQLException {
+    ParameterMetaData md;
+    try {
+      md = ps.getParameterMetaData();
+    } catch (SQLFeatureNotSupportedException e) {
+      return Collections.nCopies(expected, Binding.TEXT);
+    }
+    if (md.getParameterCount() != expected) {
+      throw config.pool().problem(key, "takes " + (expected == 1 ? "one parameter (?)" : "two parameters (?, ?)")
+          + ", not " + md.getParameterCount());
+    }
+    List<Binding> bindings = new ArrayList<>();
+    for (int i = 1; i <= expected; i++) {
+      Binding b = Binding.TEXT;
+      try {
+        b = NUMBERS.contains(md.getParameterType(i)) ? Binding.NUMBER : Binding.TEXT;
+      } catch (SQLException e) {
+        // Unknown: text.
+      }
+      bindings.add(b);
+    }
+    return bindings;
+  }
+
+  /** Binds a value; false when a number is due and the value is none, so that no row can match. */
+  private static boolean bind(PreparedStatement ps, int index, Binding binding, String value) throws SQLException {
+    if (binding == Binding.TEXT) {
+      ps.setString(index, value);
+      return true;
+    }
+    try {
+      ps.setLong(index, Long.parseLong(value.trim()));
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  Optional<User> byName(Connection c, String login) throws SQLException {
+    return find(c, config.userByName(), name, login, login);
+  }
+
+  Optional<User> byId(Connection c, String userId) throws SQLException {
+    return find(c, config.userById(), id, userId, "");
+  }
+
+  private Optional<User> find(Connection c, String sql, Binding binding, String value, String login)
+      throws SQLException {
+    try (PreparedStatement ps = config.pool().prepare(c, sql)) {
+      if (!bind(ps, 1, binding, value)) {
+        return Optional.empty();
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        Optional<User> user = config.columns().toUser(rs, login);
+        if (rs.next()) {
+          // Which of two users would it be? Neither: a login must name one account.
+          LOG.log(System.Logger.Level.WARNING, "directory.jdbc: a lookup returned more than one row; refusing it "
+              + "(the login and id columns must be unique)");
+          return Optional.empty();
+        }
+        return user;
+      }
+    }
+  }
+
+  /** Stores an upgraded hash; the number of rows it changed. */
+  int updateHash(Connection c, User upgraded) throws SQLException {
+    try (PreparedStatement ps = config.pool().prepare(c, config.updateHash().orElseThrow())) {
+      ps.setString(1, upgraded.passwordHash());
+      return bind(ps, 2, updateId, upgraded.id()) ? ps.executeUpdate() : 0;
+    }
+  }
+}
