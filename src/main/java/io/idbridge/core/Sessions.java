@@ -49,31 +49,42 @@ public final class Sessions {
    * @throws SessionLimitException when the policy is {@code reject} and the user is at the limit
    */
   public Session open(User user, String app, Map<String, Object> extraClaims) {
-    String set = policySet(user.id(), app);
-    if (set != null) {
-      List<String> live = state.members(set);
-      if (!live.isEmpty()) {
-        if (config.onLimit() == SessionsConfig.OnLimit.REJECT) {
-          throw new SessionLimitException();
-        }
-        for (String old : live) {
-          revokeSid(old, Instant.now(clock).plus(tokens.config().ttl()));
-          state.removeMember(set, old);
-        }
-      }
-    }
     String sid = UUID.randomUUID().toString();
     Instant now = clock.instant();
     Instant expires = now.plus(tokens.config().ttl());
+    String set = policySet(user.id(), app);
+    if (set != null) {
+      enforceLimit(set, sid, expires);
+    }
     Map<String, Object> claims = new LinkedHashMap<>(extraClaims);
     claims.put("sub", user.id());
     claims.put("sid", sid);
     claims.put("app", app);
     String token = tokens.sign(TokenType.SESSION, claims, tokens.config().ttl());
-    if (set != null) {
-      state.addMember(set, sid, expires);
-    }
     return new Session(token, sid, user, now, expires);
+  }
+
+  /**
+   * Joins the user's set first, then decides by the set's order, which every node sees alike: two logins racing on
+   * two nodes cannot both pass a {@code reject} limit (the later one backs out), and under {@code revoke-oldest}
+   * only the newest session survives.
+   */
+  private void enforceLimit(String set, String sid, Instant expires) {
+    state.addMember(set, sid, expires);
+    List<String> live = state.members(set);
+    int mine = live.indexOf(sid);
+    List<String> older = mine < 0 ? live : live.subList(0, mine);
+    if (older.isEmpty()) {
+      return;
+    }
+    if (config.onLimit() == SessionsConfig.OnLimit.REJECT) {
+      state.removeMember(set, sid);
+      throw new SessionLimitException();
+    }
+    for (String old : List.copyOf(older)) {
+      revokeSid(old, expires);
+      state.removeMember(set, old);
+    }
   }
 
   /** The claims of a valid, unrevoked session token. */

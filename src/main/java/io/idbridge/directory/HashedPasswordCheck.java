@@ -29,7 +29,7 @@ public final class HashedPasswordCheck {
     if (!hashes.verify(password, user.passwordHash())) {
       return LoginCheck.rejected();
     }
-    if (rehash != null && hashes.needsRehash(user.passwordHash())) {
+    if (rehash != null && !user.disabled() && hashes.needsRehash(user.passwordHash())) {
       User upgraded = user.withPasswordHash(hashes.hash(password));
       rehash.accept(upgraded);
       return LoginCheck.accepted(upgraded);

@@ -27,6 +27,18 @@ public final class TestDatabases {
   /** A reachable database, or the reason there is none; probed once a run. */
   private static final Map<Kind, Object> PROBED = new ConcurrentHashMap<>();
 
+  static {
+    // Registered from this class loader: a WAR deployed earlier in the same JVM (WarIT) can make DriverManager load
+    // the drivers through the webapp's loader, and Tomcat deregisters those when it stops.
+    for (String driver : new String[] {"org.postgresql.Driver", "org.mariadb.jdbc.Driver"}) {
+      try {
+        Class.forName(driver);
+      } catch (ClassNotFoundException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+  }
+
   private TestDatabases() {}
 
   /** Call from {@code @BeforeAll}: the database, or the whole suite skipped with a visible message. */

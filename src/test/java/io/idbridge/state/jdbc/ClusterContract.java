@@ -54,7 +54,7 @@ abstract class ClusterContract {
     db.exec("CREATE TABLE " + users + " (id VARCHAR(40) PRIMARY KEY, username VARCHAR(100) NOT NULL UNIQUE,"
         + " password_hash VARCHAR(255) NOT NULL)");
     String hash = new PasswordHashes(Config.read("test", TestServer.CHEAP, Map.of()).password()).hash(PASSWORD);
-    for (String name : List.of("ann", "bob", "cat", "dan", "eve", "fay")) {
+    for (String name : List.of("ann", "bob", "cat", "dan", "eve", "fay", "gus")) {
       db.exec("INSERT INTO " + users + " (id, username, password_hash) VALUES (?, ?, ?)", "id-" + name, name, hash);
     }
     a = TestServer.start(props(db.url(), "revoke-oldest"), CLOCK);
@@ -153,6 +153,32 @@ abstract class ClusterContract {
     assertEquals("session_limit", Json.parse(refused.body()).get("error").asText());
     assertEquals(200, logout(rejectA, first).statusCode());
     assertEquals(200, login(rejectB, "cat", PASSWORD, freshIp()).statusCode(), "after the logout, a new login");
+  }
+
+  @Test
+  void racingLoginsOnBothNodesOpenExactlyOneSessionUnderReject() throws Exception {
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Integer>> results = new ArrayList<>();
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      for (int t = 0; t < threads; t++) {
+        TestServer node = t % 2 == 0 ? rejectA : rejectB;
+        results.add(pool.submit(() -> {
+          go.await();
+          return login(node, "gus", PASSWORD, freshIp()).statusCode();
+        }));
+      }
+      go.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> f : results) {
+        statuses.add(f.get());
+      }
+      assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "one session, the rest refused: " + statuses);
+      assertEquals(threads - 1, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
