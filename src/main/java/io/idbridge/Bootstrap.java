@@ -9,7 +9,6 @@ import io.idbridge.appid.AppIdErrorShape;
 import io.idbridge.appid.AppIdLogin;
 import io.idbridge.appid.AppIdTokenEndpoint;
 import io.idbridge.appid.AppIdTokenServlet;
-import io.idbridge.appid.SecondFactor;
 import io.idbridge.api.ApiMfaConfirmServlet;
 import io.idbridge.api.ApiMfaEnrollServlet;
 import io.idbridge.api.ApiMfaVerifyServlet;
@@ -31,7 +30,6 @@ import io.idbridge.ops.JwksServlet;
 import io.idbridge.ops.NotFoundServlet;
 import io.idbridge.ops.SigningKeyPemServlet;
 import io.idbridge.voltmx.ClaimsTokens;
-import io.idbridge.voltmx.MfaKeys;
 import io.idbridge.voltmx.VoltmxAttributesServlet;
 import io.idbridge.voltmx.VoltmxConfig;
 import io.idbridge.voltmx.VoltmxErrors;
@@ -106,7 +104,7 @@ public final class Bootstrap implements ServletContextListener {
         new ApiLoginServlet(c.authenticator(), c.sessions(), c.mfa(), addresses), "/api/login");
     servlet(ctx, "apiLogout", new ApiLogoutServlet(c.sessions()), "/api/logout");
 
-    // MFA (our API's second factor).
+    // MFA: our API's second factor, and the verify step that gives VoltMX apps their mfa_key.
     servlet(ctx, "apiLoginMfa", new ApiLoginMfaServlet(c.mfa(), c.sessions(), addresses), "/api/login/mfa");
     servlet(ctx, "apiMfaVerify", new ApiMfaVerifyServlet(c.mfa(), addresses), "/api/mfa/verify");
     servlet(ctx, "apiMfaEnroll", new ApiMfaEnrollServlet(c.mfa(), c.sessions(), c.directory()), "/api/mfa/enroll");
@@ -122,16 +120,15 @@ public final class Bootstrap implements ServletContextListener {
           new VoltmxAttributesServlet(kind, claims, c.directory(), c.sessions(), voltmx), kind.path());
     }
     shapes.add("/voltmx", VoltmxErrors.SHAPE);
-    servlet(ctx, "voltmxLogin", new VoltmxLoginServlet(c.authenticator(), c.sessions(), addresses, voltmx),
-        "/voltmx/login");
+    servlet(ctx, "voltmxLogin",
+        new VoltmxLoginServlet(c.authenticator(), c.sessions(), c.mfa(), addresses, voltmx), "/voltmx/login");
     servlet(ctx, "voltmxLogout", new VoltmxLogoutServlet(c.sessions()), "/voltmx/logout");
-    servlet(ctx, "voltmxMfaValidate", new VoltmxMfaValidateServlet(MfaKeys.NONE, c.sessions(), voltmx),
+    servlet(ctx, "voltmxMfaValidate", new VoltmxMfaValidateServlet(c.mfa(), c.sessions(), addresses, voltmx),
         "/voltmx/mfa/validate");
 
     // IBM Mobile Client Access.
     shapes.add("/mca", McaServlet.ERRORS);
-    // The OTP step refuses every code until the MFA issue wires TOTP in: users with TOTP cannot log in yet.
-    ChallengeFlow mca = new ChallengeFlow(config.mca(), c.tokens(), c.authenticator(), (user, code) -> false);
+    ChallengeFlow mca = new ChallengeFlow(config.mca(), c.tokens(), c.authenticator(), c.mfa());
     servlet(ctx, "mca", new McaServlet(mca, config.mca(), c.clock()), "/mca/apps/*");
 
     // ConnectyCube.
@@ -139,9 +136,9 @@ public final class Bootstrap implements ServletContextListener {
     servlet(ctx, "connectycubeVerify",
         new ConnectyCubeVerifyServlet(config.connectycube(), c.sessions(), c.directory()), "/connectycube/verify");
 
-    // IBM App ID. The second factor refuses every code until the MFA issue wires TOTP in.
+    // IBM App ID.
     shapes.add("/appid", new AppIdErrorShape());
-    AppIdLogin appIdLogin = new AppIdLogin(config.appid(), c.authenticator(), addresses, SecondFactor.UNAVAILABLE,
+    AppIdLogin appIdLogin = new AppIdLogin(config.appid(), c.authenticator(), addresses, c.mfa(),
         new AppIdAssertions(config.appid(), c.keys(), c.clock()));
     servlet(ctx, "appidAssertion", new AppIdAssertionServlet(appIdLogin), "/appid/assertion");
     servlet(ctx, "appidToken",

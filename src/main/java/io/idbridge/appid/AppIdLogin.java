@@ -7,6 +7,8 @@ import io.idbridge.directory.User;
 import io.idbridge.http.ClientAddresses;
 import io.idbridge.http.HttpError;
 import io.idbridge.http.RequestBody;
+import io.idbridge.mfa.MfaException;
+import io.idbridge.mfa.SecondFactor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -21,15 +23,15 @@ public final class AppIdLogin {
   private final AppIdConfig config;
   private final Authenticator authenticator;
   private final ClientAddresses addresses;
-  private final SecondFactor secondFactor;
+  private final SecondFactor mfa;
   private final AppIdAssertions assertions;
 
   public AppIdLogin(AppIdConfig config, Authenticator authenticator, ClientAddresses addresses,
-      SecondFactor secondFactor, AppIdAssertions assertions) {
+      SecondFactor mfa, AppIdAssertions assertions) {
     this.config = config;
     this.authenticator = authenticator;
     this.addresses = addresses;
-    this.secondFactor = secondFactor;
+    this.mfa = mfa;
     this.assertions = assertions;
   }
 
@@ -51,22 +53,32 @@ public final class AppIdLogin {
   private User authenticate(LoginAttempt attempt, RequestBody body, HttpServletResponse res) {
     AuthResult result = authenticator.login(attempt);
     if (result instanceof AuthResult.Throttled t) {
-      res.setHeader("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
-      throw new HttpError(429, "too_many_failures", "too many failed logins; try again later");
+      throw throttled(res, t.retryAfter());
     }
     if (!(result instanceof AuthResult.Success s)) {
       throw new HttpError(401, "invalid_credentials", "the username or password is wrong");
     }
-    if (s.user().hasMfa()) {
+    User user = s.user();
+    if (user.hasMfa()) {
       String otp = body.text("otp").map(String::strip).filter(code -> !code.isEmpty()).orElseThrow(
           () -> new HttpError(401, "mfa_required", "this account needs a one-time code: send it in the field otp"));
-      if (!secondFactor.verify(s.user(), otp)) {
-        // Counted like a wrong password, so guessing codes meets the same limit.
-        authenticator.secondFactorFailed(attempt.clientIp(), attempt.username());
-        throw new HttpError(401, "invalid_otp", "the one-time code is wrong or already used");
+      try {
+        // A wrong code counts like a wrong password, so guessing codes meets the same limit.
+        mfa.verify(user, otp, attempt.clientIp());
+      } catch (MfaException e) {
+        throw e.reason() == MfaException.Reason.THROTTLED ? throttled(res, e.retryAfter().orElseThrow())
+            : new HttpError(401, "invalid_otp", "the one-time code is wrong or already used");
       }
+    } else if (mfa.mustEnroll(user)) {
+      throw new HttpError(403, "mfa_enrollment_required", "this server requires a second factor: log in at "
+          + "/api/login, whose answer carries the enroll_token for /api/mfa/enroll and /api/mfa/confirm");
     }
-    return s.user();
+    return user;
+  }
+
+  private static HttpError throttled(HttpServletResponse res, Duration retryAfter) {
+    res.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
+    return new HttpError(429, "too_many_failures", "too many failed logins; try again later");
   }
 
   private static List<String> scope(RequestBody body) {

@@ -8,13 +8,16 @@ import io.idbridge.core.Tokens;
 import io.idbridge.directory.User;
 import io.idbridge.http.RequestIds;
 import io.idbridge.jwt.JwtException;
+import io.idbridge.mfa.MfaException;
+import io.idbridge.mfa.SecondFactor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The MCA challenge flow: the password challenge, then the OTP challenge for a user with TOTP, with a number of
- * retries each. Nothing is kept between calls: the state travels in the signed stateId.
+ * retries each. The state travels in the signed stateId, so any node continues it; only the OTP step's wrong codes
+ * and spent mfa_token are kept, in the shared state store, so that replaying an older stateId gains nothing.
  *
  * <p>The caller is MCA's server, not the user's device, so its address would lump every user together and the
  * client headers it forwards are the device's to choose: failures are counted by login name only.
@@ -25,13 +28,13 @@ public final class ChallengeFlow {
   private final McaConfig config;
   private final Tokens tokens;
   private final Authenticator authenticator;
-  private final SecondFactor secondFactor;
+  private final SecondFactor mfa;
 
-  public ChallengeFlow(McaConfig config, Tokens tokens, Authenticator authenticator, SecondFactor secondFactor) {
+  public ChallengeFlow(McaConfig config, Tokens tokens, Authenticator authenticator, SecondFactor mfa) {
     this.config = config;
     this.tokens = tokens;
     this.authenticator = authenticator;
-    this.secondFactor = secondFactor;
+    this.mfa = mfa;
   }
 
   /** {@code startAuthorization}: the first challenge, or failure for a realm or tenant we do not serve. */
@@ -80,7 +83,17 @@ public final class ChallengeFlow {
     }
     AuthResult result = authenticator.login(new LoginAttempt(username.get(), password.get(), null));
     if (result instanceof AuthResult.Success s) {
-      return s.user().hasMfa() ? challenge(state.otp(s.user().id(), config.retries())) : McaReply.success(s.user());
+      User user = s.user();
+      if (user.hasMfa()) {
+        return challenge(state.otp(mfa.pendingToken(user), mfa.config().retries()));
+      }
+      if (mfa.mustEnroll(user)) {
+        // MCA has no way to carry an enrollment token to the app: the user enrolls through our API first.
+        LOG.log(System.Logger.Level.INFO, RequestIds.current() + " mca: user " + user.id()
+            + " has no second factor and mfa.required is set");
+        return McaReply.failure();
+      }
+      return McaReply.success(user);
     }
     if (result instanceof AuthResult.Throttled) {
       // The flow ends: another challenge would only invite answers that are refused unread until the count lapses.
@@ -89,17 +102,24 @@ public final class ChallengeFlow {
     return wrong(state);
   }
 
+  /**
+   * The code of the OTP step, checked with the state's mfa_token: a wrong one re-challenges with the retries the
+   * token has left; a missing one counts as wrong.
+   */
   private McaReply otp(ChallengeState state, Map<?, ?> answer) {
-    Optional<User> user = authenticator.directory().findById(state.userId()).filter(u -> !u.disabled());
-    if (user.isEmpty() || authenticator.failures().retryAfter(null, user.get().username()).isPresent()) {
-      return McaReply.failure();
+    try {
+      return McaReply.success(mfa.complete(state.mfaToken(), text(answer, "otp").orElse(""), null));
+    } catch (MfaException e) {
+      return switch (e.reason()) {
+        case WRONG_CODE -> e.retriesLeft().orElse(0) <= 0
+            ? McaReply.failure() : challenge(state.withRetriesLeft(e.retriesLeft().getAsInt()));
+        // Like an expired stateId: the flow restarts at the password.
+        case EXPIRED_TOKEN -> challenge(ChallengeState.first(state.tenant(), state.realm(), config.retries()));
+        // Throttled, used up, or the user gone, disabled or without TOTP since the password.
+        case THROTTLED, REVOKED, INVALID_TOKEN, WRONG_USER, NOT_ENROLLED, ALREADY_ENROLLED, READ_ONLY_DIRECTORY ->
+            McaReply.failure();
+      };
     }
-    Optional<String> code = text(answer, "otp");
-    if (code.isPresent() && secondFactor.verify(user.get(), code.get())) {
-      return McaReply.success(user.get());
-    }
-    authenticator.secondFactorFailed(null, user.get().username());
-    return wrong(state);
   }
 
   /** One retry fewer, and failure when none are left. */

@@ -8,9 +8,10 @@ import java.util.Optional;
 /**
  * Where one MCA challenge flow stands, carried in the signed stateId we hand MCA, so that any node continues it.
  *
- * @param userId empty until the password step passed
+ * @param mfaToken empty until the password step passed: then the mfa_token that proves it, whose wrong codes the
+ *     state store counts, so that an older stateId sent again brings back no retries
  */
-record ChallengeState(Step step, String tenant, String realm, String userId, int retriesLeft) {
+record ChallengeState(Step step, String tenant, String realm, String mfaToken, int retriesLeft) {
 
   enum Step {
     PASSWORD,
@@ -21,12 +22,12 @@ record ChallengeState(Step step, String tenant, String realm, String userId, int
     return new ChallengeState(Step.PASSWORD, tenant, realm, "", retries);
   }
 
-  ChallengeState otp(String user, int retries) {
-    return new ChallengeState(Step.OTP, tenant, realm, user, retries);
+  ChallengeState otp(String mfaToken, int retries) {
+    return new ChallengeState(Step.OTP, tenant, realm, mfaToken, retries);
   }
 
   ChallengeState withRetriesLeft(int retries) {
-    return new ChallengeState(step, tenant, realm, userId, retries);
+    return new ChallengeState(step, tenant, realm, mfaToken, retries);
   }
 
   boolean boundTo(String tenant, String realm) {
@@ -38,8 +39,8 @@ record ChallengeState(Step step, String tenant, String realm, String userId, int
     claims.put("step", step.name().toLowerCase(Locale.ROOT));
     claims.put("tenant", tenant);
     claims.put("realm", realm);
-    if (!userId.isEmpty()) {
-      claims.put("user", userId);
+    if (!mfaToken.isEmpty()) {
+      claims.put("mfa", mfaToken);
     }
     claims.put("retries", retriesLeft);
     return claims;
@@ -51,10 +52,10 @@ record ChallengeState(Step step, String tenant, String realm, String userId, int
         && claims.get("realm") instanceof String realm && claims.get("retries") instanceof Number retries)) {
       return Optional.empty();
     }
-    String user = claims.get("user") instanceof String u ? u : "";
+    String mfa = claims.get("mfa") instanceof String m ? m : "";
     for (Step s : Step.values()) {
-      if (s.name().equalsIgnoreCase(step) && (s == Step.PASSWORD || !user.isEmpty())) {
-        return Optional.of(new ChallengeState(s, tenant, realm, user, retries.intValue()));
+      if (s.name().equalsIgnoreCase(step) && (s == Step.PASSWORD || !mfa.isEmpty())) {
+        return Optional.of(new ChallengeState(s, tenant, realm, mfa, retries.intValue()));
       }
     }
     return Optional.empty();

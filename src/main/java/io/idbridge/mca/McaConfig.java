@@ -20,7 +20,8 @@ import java.util.Optional;
  *
  * @param realms the realm names accepted, as entered in the MCA dashboard
  * @param tenants the tenant ids (app GUIDs) accepted; empty accepts any
- * @param retries wrong answers allowed per challenge before the flow fails
+ * @param retries wrong answers allowed at the password challenge before the flow fails (the OTP one: {@code
+ *     mfa.retries})
  * @param stateTtl how long a stateId we issue stays valid: one challenge's time to answer
  * @param callerKey MCA's public key, when the first token of its {@code Authorization} header must verify
  */

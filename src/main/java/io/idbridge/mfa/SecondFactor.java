@@ -148,7 +148,25 @@ public final class SecondFactor {
    * @param expectedUserId the user logging in, when known: another user's key is refused
    */
   public User redeemMfaKey(String mfaKey, Optional<String> expectedUserId) throws MfaException {
+    return keyUser(claims(TokenType.MFA_KEY, mfaKey), expectedUserId);
+  }
+
+  /**
+   * The user of a valid, current mfa_key issued within {@code mfa.tokenTtl}: for the step right after the code
+   * that names no user, so that a key remembered for days stands in for the code only next to a password.
+   */
+  public User redeemRecentMfaKey(String mfaKey) throws MfaException {
     Map<String, Object> claims = claims(TokenType.MFA_KEY, mfaKey);
+    if (!(claims.get("iat") instanceof Number iat)) {
+      throw new MfaException(MfaException.Reason.INVALID_TOKEN, "no iat");
+    }
+    if (Instant.ofEpochSecond(iat.longValue()).plus(config.tokenTtl()).isBefore(clock.instant())) {
+      throw new MfaException(MfaException.Reason.EXPIRED_TOKEN, "the mfa_key is older than mfa.tokenTtl");
+    }
+    return keyUser(claims, Optional.empty());
+  }
+
+  private User keyUser(Map<String, Object> claims, Optional<String> expectedUserId) throws MfaException {
     if (expectedUserId.isPresent() && !expectedUserId.get().equals(claims.get("sub"))) {
       throw new MfaException(MfaException.Reason.WRONG_USER, "the mfa_key belongs to another user");
     }

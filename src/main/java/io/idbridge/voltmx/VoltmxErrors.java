@@ -2,6 +2,9 @@ package io.idbridge.voltmx;
 
 import io.idbridge.http.ApiError;
 import io.idbridge.http.ErrorShape;
+import io.idbridge.http.HttpError;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -40,6 +43,12 @@ public final class VoltmxErrors {
   }
 
   private VoltmxErrors() {}
+
+  /** Too many failures for the address or the name: 429 and when to come back. */
+  static HttpError throttled(HttpServletResponse res, Duration retryAfter) {
+    res.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
+    return new HttpError(429, "too_many_failures", "too many failed logins; try again later");
+  }
 
   /**
    * The error body. {@code code} and {@code opstatus} are the HTTP status (the agreement fixes no numbers); the

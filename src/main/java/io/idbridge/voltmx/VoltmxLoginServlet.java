@@ -4,12 +4,13 @@ import io.idbridge.core.AuthResult;
 import io.idbridge.core.Authenticator;
 import io.idbridge.core.LoginAttempt;
 import io.idbridge.core.Sessions;
+import io.idbridge.directory.User;
 import io.idbridge.http.ApiError;
 import io.idbridge.http.ClientAddresses;
-import io.idbridge.http.HttpError;
 import io.idbridge.http.RequestBody;
 import io.idbridge.http.RequestIds;
 import io.idbridge.http.Responses;
+import io.idbridge.mfa.SecondFactor;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +18,8 @@ import java.io.IOException;
 
 /**
  * {@code POST /voltmx/login}: the custom identity agreement's Login API. Foundry sends the app's credential fields
- * and its provider settings as a form; the shared secret among them is the caller filter's business.
+ * (with a remembered {@code mfa_key} on later logins of a user with MFA) and its provider settings as a form; the
+ * shared secret among them is the caller filter's business.
  */
 public final class VoltmxLoginServlet extends HttpServlet {
   /** One answer for an unknown user, a wrong password and a disabled account. */
@@ -29,10 +31,10 @@ public final class VoltmxLoginServlet extends HttpServlet {
   private final ClientAddresses addresses;
   private final VoltmxConfig config;
 
-  public VoltmxLoginServlet(Authenticator authenticator, Sessions sessions, ClientAddresses addresses,
-      VoltmxConfig config) {
+  public VoltmxLoginServlet(Authenticator authenticator, Sessions sessions, SecondFactor mfa,
+      ClientAddresses addresses, VoltmxConfig config) {
     this.authenticator = authenticator;
-    this.sessions = new VoltmxSessions(sessions, config);
+    this.sessions = new VoltmxSessions(sessions, mfa, config);
     this.addresses = addresses;
     this.config = config;
   }
@@ -44,8 +46,7 @@ public final class VoltmxLoginServlet extends HttpServlet {
     String password = body.required(config.passwordField());
     AuthResult result = authenticator.login(new LoginAttempt(userid, password, addresses.of(req)));
     if (result instanceof AuthResult.Throttled t) {
-      res.setHeader("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
-      throw new HttpError(429, "too_many_failures", "too many failed logins; try again later");
+      throw VoltmxErrors.throttled(res, t.retryAfter());
     }
     if (result instanceof AuthResult.Rejected r) {
       // 401 and only 401: it is what Foundry's own failure tracking counts.
@@ -53,7 +54,11 @@ public final class VoltmxLoginServlet extends HttpServlet {
           r.backendErrorMessage(), RequestIds.of(req)));
       return;
     }
-    AuthResult.Success success = (AuthResult.Success) result;
-    Responses.write(req, res, 200, sessions.login(success.user(), sessions.app(req)));
+    User user = ((AuthResult.Success) result).user();
+    if (sessions.mustEnroll(user)) {
+      sessions.enrollmentRequired(req, res, user);
+      return;
+    }
+    Responses.write(req, res, 200, sessions.login(user, VoltmxSessions.mfaKey(body), sessions.app(req)));
   }
 }

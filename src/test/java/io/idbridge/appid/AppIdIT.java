@@ -14,6 +14,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.idbridge.directory.User;
+import io.idbridge.mfa.Base32;
+import io.idbridge.mfa.Totp;
 import io.idbridge.testing.FakeClock;
 import io.idbridge.testing.Json;
 import io.idbridge.testing.TestServer;
@@ -23,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
@@ -41,6 +44,7 @@ import org.junit.jupiter.api.Test;
 class AppIdIT {
   static final String AUDIENCE = "https://us-south.appid.cloud.ibm.com/oauth/v4/" + AppIdStandIn.TENANT;
   static final FakeClock CLOCK = new FakeClock(Instant.now());
+  static final String CAROLS_SECRET = "JBSWY3DPEHPK3PXP";
   static AppIdStandIn appId;
   static TestServer server;
   static String pem;
@@ -53,7 +57,7 @@ class AppIdIT {
         "picture", "https://example.com/alice.png", "shoe_size", "38"));
     server.addUser("bob", "bob-pass", Map.of());
     User carol = server.addUser("carol", "carol-pass", Map.of());
-    server.users().update(carol.withTotp("JBSWY3DPEHPK3PXP", true));
+    server.users().update(carol.withTotp(CAROLS_SECRET, true));
     pem = server.get("/keys/signing.pem").body();
     appId.trust(pem); // what the administrator pastes in App ID's console
   }
@@ -200,16 +204,62 @@ class AppIdIT {
     assertEquals("invalid_request", Json.parse(badJson.body()).get("error").asText());
   }
 
+  /** Carol's code now. */
+  static String carolsCode() {
+    Totp totp = server.config().mfa().totp();
+    return totp.code(Base32.decode(CAROLS_SECRET), totp.step(CLOCK.instant()));
+  }
+
+  static Map<String, String> carol(String otp) {
+    return Map.of("username", "carol", "password", "carol-pass", "otp", otp);
+  }
+
   @Test
-  void aUserWithMfaMustSendACodeWhichIsRefusedUntilTotpIsWiredIn() {
+  void aUserWithMfaGetsAnAssertionOnlyWithTheRightCodeAndOnlyOnce() throws Exception {
+    CLOCK.advance(Duration.ofSeconds(30));
     HttpResponse<String> noCode =
         post(server, "/appid/assertion", Map.of("username", "carol", "password", "carol-pass"));
     assertEquals(401, noCode.statusCode());
     assertEquals("mfa_required", Json.parse(noCode.body()).get("error").asText());
-    HttpResponse<String> code = post(server, "/appid/assertion",
-        Map.of("username", "carol", "password", "carol-pass", "otp", "123456"));
-    assertEquals(401, code.statusCode());
-    assertEquals("invalid_otp", Json.parse(code.body()).get("error").asText());
+    HttpResponse<String> wrong = post(server, "/appid/assertion", carol("000000"));
+    assertEquals(401, wrong.statusCode());
+    assertEquals("invalid_otp", Json.parse(wrong.body()).get("error").asText());
+
+    String code = carolsCode();
+    assertEquals("id-carol", assertion(carol(code)).getJWTClaimsSet().getSubject());
+    HttpResponse<String> replay = post(server, "/appid/assertion", carol(code));
+    assertEquals(401, replay.statusCode(), "a code counts once");
+    assertEquals("invalid_otp", Json.parse(replay.body()).get("error").asText());
+
+    CLOCK.advance(Duration.ofSeconds(30));
+    HttpResponse<String> token = post(server, "/appid/token", carol(carolsCode()));
+    assertEquals(200, token.statusCode(), token.body());
+    assertEquals("id-carol", appId.lastClaims().getSubject());
+  }
+
+  @Test
+  void wrongCodesCountAsLoginFailures() {
+    CLOCK.advance(Duration.ofSeconds(30));
+    String ip = "203.0.113.78";
+    for (int i = 0; i < 3; i++) {
+      assertEquals(401, server.postForm("/appid/assertion", carol("00000" + i), "X-Forwarded-For", ip).statusCode());
+    }
+    HttpResponse<String> blocked = server.postForm("/appid/assertion", carol(carolsCode()), "X-Forwarded-For", ip);
+    assertEquals(429, blocked.statusCode(), blocked.body());
+    assertTrue(blocked.headers().firstValue("Retry-After").isPresent());
+  }
+
+  @Test
+  void withMfaRequiredAUserWithoutACodeIsToldToEnroll() {
+    try (TestServer required = TestServer.start(appIdProperties(appId.oauthServerUrl(),
+        Map.of("mfa.required", "true")), CLOCK)) {
+      required.addUser("bob", "bob-pass", Map.of());
+      HttpResponse<String> res = post(required, "/appid/assertion", Map.of("username", "bob", "password", "bob-pass"));
+      assertEquals(403, res.statusCode(), res.body());
+      JsonNode body = Json.parse(res.body());
+      assertEquals("mfa_enrollment_required", body.get("error").asText());
+      assertTrue(body.get("error_description").asText().contains("/api/login"));
+    }
   }
 
   @Test

@@ -16,6 +16,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.idbridge.directory.User;
 import io.idbridge.jwt.Pem;
+import io.idbridge.mfa.Base32;
+import io.idbridge.mfa.Totp;
+import io.idbridge.mfa.TotpEnrollment;
 import io.idbridge.password.PasswordHashes;
 import io.idbridge.testing.FakeClock;
 import io.idbridge.testing.Json;
@@ -27,6 +30,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -203,18 +207,91 @@ class McaIT {
     assertPasswordChallenge(answer(null, "{}"), 2);
   }
 
-  @Test
-  void aUserWithTotpGetsAnOtpChallengeAfterTheRightPasswordAndNoSuccessWithoutTheCode() throws Exception {
-    JsonNode otp = answer(start(TENANT, REALM).get("stateId").asText(), login("otto", "otto-pass"));
-    assertEquals("challenge", otp.get("status").asText(), otp.toString());
-    assertEquals("otp", otp.get("challenge").get("type").asText());
-    assertEquals("Enter the code from your authenticator app", otp.get("challenge").get("message").asText());
-    assertEquals(3, otp.get("challenge").get("retriesLeft").asInt());
+  /** A user of one test's own with a confirmed TOTP secret. */
+  static User newOtpUser() {
+    User user = server.users().findByUsername(newUser("otp-pass")).orElseThrow();
+    return new TotpEnrollment(server.users(), server.config().mfa(), new SecureRandom()).enroll(user, true).user();
+  }
 
+  static String code(User user) {
+    Totp totp = server.config().mfa().totp();
+    return "{\"otp\":\"" + totp.code(Base32.decode(user.totpSecret()), totp.step(CLOCK.instant())) + "\"}";
+  }
+
+  /** The OTP challenge after the right password of a user with TOTP. */
+  static JsonNode otpChallenge(User user) throws Exception {
+    JsonNode otp = answer(start(TENANT, REALM).get("stateId").asText(), login(user.username(), "otp-pass"));
+    assertOtpChallenge(otp, 3);
+    return otp;
+  }
+
+  static void assertOtpChallenge(JsonNode body, int retriesLeft) {
+    assertEquals("challenge", body.get("status").asText(), body.toString());
+    assertEquals("otp", body.get("challenge").get("type").asText());
+    assertEquals("Enter the code from your authenticator app", body.get("challenge").get("message").asText());
+    assertEquals(retriesLeft, body.get("challenge").get("retriesLeft").asInt());
+  }
+
+  @Test
+  void aUserWithTotpGetsAnOtpChallengeAfterTheRightPasswordAndOnlyTheRightCodeSucceeds() throws Exception {
+    User user = newOtpUser();
+    JsonNode otp = otpChallenge(user);
     JsonNode again = answer(otp.get("stateId").asText(), "{\"otp\":\"000000\"}");
-    assertEquals("challenge", again.get("status").asText(), again.toString());
-    assertEquals("otp", again.get("challenge").get("type").asText());
-    assertEquals(2, again.get("challenge").get("retriesLeft").asInt());
+    assertOtpChallenge(again, 2);
+    assertOtpChallenge(answer(again.get("stateId").asText(), "{\"pin\":\"1234\"}"), 1);
+
+    JsonNode done = answer(again.get("stateId").asText(), code(user));
+    assertEquals("success", done.get("status").asText(), done.toString());
+    assertEquals(user.id(), done.get("userIdentity").get("userName").asText());
+    CLOCK.advance(Duration.ofSeconds(30));
+    assertEquals("failure", answer(again.get("stateId").asText(), code(user)).get("status").asText(),
+        "a stateId whose login succeeded completes no other");
+  }
+
+  @Test
+  void wrongCodesExhaustTheOtpRetriesWhichAnOlderStateIdDoesNotBringBack() throws Exception {
+    User user = newOtpUser();
+    JsonNode otp = otpChallenge(user);
+    JsonNode reply = otp;
+    for (int left = 2; left >= 1; left--) {
+      reply = answer(reply.get("stateId").asText(), "{\"otp\":\"000000\"}");
+      assertOtpChallenge(reply, left);
+    }
+    JsonNode last = answer(reply.get("stateId").asText(), "{\"otp\":\"000000\"}");
+    assertEquals("failure", last.get("status").asText(), last.toString());
+    assertEquals("failure", answer(otp.get("stateId").asText(), code(user)).get("status").asText());
+  }
+
+  @Test
+  void aCodeAcceptedOnceIsRefusedInTheNextFlow() throws Exception {
+    User user = newOtpUser();
+    String code = code(user);
+    assertEquals("success", answer(otpChallenge(user).get("stateId").asText(), code).get("status").asText());
+    assertOtpChallenge(answer(otpChallenge(user).get("stateId").asText(), code), 2);
+  }
+
+  @Test
+  void wrongCodesCountAsFailuresOfTheNameAndPastTheLimitEndTheFlow() throws Exception {
+    User user = newOtpUser();
+    JsonNode reply = otpChallenge(user);
+    for (int i = 0; i < 3; i++) {
+      reply = answer(reply.get("stateId").asText(), "{\"otp\":\"000000\"}");
+    }
+    JsonNode second = answer(otpChallenge(user).get("stateId").asText(), "{\"otp\":\"000000\"}");
+    assertOtpChallenge(second, 2);
+    JsonNode throttled = answer(second.get("stateId").asText(), code(user));
+    assertEquals("failure", throttled.get("status").asText(), "past throttle.userThreshold (4) the code is unread");
+  }
+
+  @Test
+  void withMfaRequiredAUserWithoutTotpGetsFailure() throws Exception {
+    try (TestServer required = TestServer.start(Map.of("mfa.required", "true"), CLOCK)) {
+      required.addUser("plain", "plain-pass", Map.of());
+      HttpResponse<String> res = required.postJson("/mca/apps/" + TENANT + "/idbridge/handleChallengeAnswer",
+          "{\"challengeAnswer\":" + login("plain", "plain-pass") + "}");
+      assertEquals(200, res.statusCode(), res.body());
+      assertEquals("failure", Json.parse(res.body()).get("status").asText(), res.body());
+    }
   }
 
   @Test
@@ -222,9 +299,10 @@ class McaIT {
     String otpState = answer(null, login("otto", "otto-pass")).get("stateId").asText();
     String[] parts = otpState.split("\\.");
     String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-    assertTrue(payload.contains("\"u-otp\""), payload);
+    assertTrue(payload.contains("\"retries\":3"), payload);
     String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(payload.replace("\"u-otp\"", "\"u-7f3c\"").getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        .encodeToString(payload.replace("\"retries\":3", "\"retries\":9").getBytes(StandardCharsets.UTF_8)) + "."
+        + parts[2];
 
     // Not a valid state of ours, so the flow starts afresh at the password: a code is no answer there.
     assertPasswordChallenge(answer(forged, "{\"otp\":\"000000\"}"), 2);

@@ -218,6 +218,18 @@ class SecondFactorTest {
   }
 
   @Test
+  void aKeyThatNamesNoUserIsTakenAloneOnlyWithinTheMfaTokensLifetime() throws Exception {
+    User alice = enrolled("alice");
+    String key = mfa.issueMfaKey(alice);
+    clock.advance(Duration.ofMinutes(5));
+    assertEquals(alice.id(), mfa.redeemRecentMfaKey(key).id());
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(MfaException.Reason.EXPIRED_TOKEN, refusal(() -> mfa.redeemRecentMfaKey(key)));
+    assertEquals(alice.id(), mfa.redeemMfaKey(key, Optional.of(alice.id())).id(), "still remembered for its user");
+    assertEquals(MfaException.Reason.INVALID_TOKEN, refusal(() -> mfa.redeemRecentMfaKey(mfa.pendingToken(alice))));
+  }
+
+  @Test
   void aNewEnrollmentARemovalOrADisabledUserRevokesEveryMfaKey() throws Exception {
     TotpEnrollment enrollment = new TotpEnrollment(users, mfa.config(), new java.security.SecureRandom());
     User alice = enrolled("alice");
