@@ -85,7 +85,16 @@ public final class Bootstrap implements ServletContextListener {
   private static void register(ServletContext ctx, Config config, Components c) {
     ClientAddresses addresses = config.http().clientAddresses();
     ErrorShapes shapes = new ErrorShapes();
+    filters(ctx, config, shapes, addresses);
+    ourApi(ctx, c, addresses);
+    voltmx(ctx, shapes, config, c, addresses);
+    mca(ctx, shapes, config, c);
+    connectyCube(ctx, shapes, config, c);
+    appId(ctx, shapes, config, c, addresses);
+    operations(ctx, shapes, c);
+  }
 
+  private static void filters(ServletContext ctx, Config config, ErrorShapes shapes, ClientAddresses addresses) {
     // The chain, in order. Request id first: every later line logs it and every error carries it.
     filter(ctx, "requestId", new RequestIdFilter(), "/*");
     // Access log next, so it sees the final status of everything below, errors included.
@@ -98,20 +107,24 @@ public final class Bootstrap implements ServletContextListener {
     for (String contract : Config.CONTRACTS) {
       filter(ctx, "caller-" + contract, new CallerAuthFilter(config.caller(contract), addresses), "/" + contract + "/*");
     }
+  }
 
-    // Our own API.
+  /** Our own client login, and the second factor it and VoltMX apps use. */
+  private static void ourApi(ServletContext ctx, Components c, ClientAddresses addresses) {
     servlet(ctx, "apiLogin",
         new ApiLoginServlet(c.authenticator(), c.sessions(), c.mfa(), addresses), "/api/login");
     servlet(ctx, "apiLogout", new ApiLogoutServlet(c.sessions()), "/api/logout");
-
     // MFA: our API's second factor, and the verify step that gives VoltMX apps their mfa_key.
     servlet(ctx, "apiLoginMfa", new ApiLoginMfaServlet(c.mfa(), c.sessions(), addresses), "/api/login/mfa");
     servlet(ctx, "apiMfaVerify", new ApiMfaVerifyServlet(c.mfa(), addresses), "/api/mfa/verify");
     servlet(ctx, "apiMfaEnroll", new ApiMfaEnrollServlet(c.mfa(), c.sessions(), c.directory()), "/api/mfa/enroll");
     servlet(ctx, "apiMfaConfirm",
         new ApiMfaConfirmServlet(c.mfa(), c.sessions(), c.directory(), addresses), "/api/mfa/confirm");
+  }
 
-    // VoltMX Foundry. The attribute endpoints answer failures with HTTP 200, so their shape is matched first.
+  private static void voltmx(
+      ServletContext ctx, ErrorShapes shapes, Config config, Components c, ClientAddresses addresses) {
+    // The attribute endpoints answer failures with HTTP 200, so their shape is matched before /voltmx's.
     VoltmxConfig voltmx = config.voltmx();
     ClaimsTokens claims = new ClaimsTokens(voltmx, config.caller("voltmx"), c.clock());
     for (VoltmxAttributesServlet.Kind kind : VoltmxAttributesServlet.Kind.values()) {
@@ -125,26 +138,32 @@ public final class Bootstrap implements ServletContextListener {
     servlet(ctx, "voltmxLogout", new VoltmxLogoutServlet(c.sessions()), "/voltmx/logout");
     servlet(ctx, "voltmxMfaValidate", new VoltmxMfaValidateServlet(c.mfa(), c.sessions(), addresses, voltmx),
         "/voltmx/mfa/validate");
+  }
 
-    // IBM Mobile Client Access.
+  private static void mca(ServletContext ctx, ErrorShapes shapes, Config config, Components c) {
     shapes.add("/mca", McaServlet.ERRORS);
     ChallengeFlow mca = new ChallengeFlow(config.mca(), c.tokens(), c.authenticator(), c.mfa());
     servlet(ctx, "mca", new McaServlet(mca, config.mca(), c.clock()), "/mca/apps/*");
+  }
 
-    // ConnectyCube.
+  private static void connectyCube(ServletContext ctx, ErrorShapes shapes, Config config, Components c) {
     shapes.add("/connectycube", new ConnectyCubeErrorShape());
     servlet(ctx, "connectycubeVerify",
         new ConnectyCubeVerifyServlet(config.connectycube(), c.sessions(), c.directory()), "/connectycube/verify");
+  }
 
-    // IBM App ID.
+  private static void appId(
+      ServletContext ctx, ErrorShapes shapes, Config config, Components c, ClientAddresses addresses) {
     shapes.add("/appid", new AppIdErrorShape());
     AppIdLogin appIdLogin = new AppIdLogin(config.appid(), c.authenticator(), addresses, c.mfa(),
         new AppIdAssertions(config.appid(), c.keys(), c.clock()));
     servlet(ctx, "appidAssertion", new AppIdAssertionServlet(appIdLogin), "/appid/assertion");
     servlet(ctx, "appidToken",
         new AppIdTokenServlet(appIdLogin, AppIdTokenEndpoint.of(config.appid())), "/appid/token");
+  }
 
-    // Operations.
+  /** Keys, health, and the catch-alls that keep every answer in JSON. */
+  private static void operations(ServletContext ctx, ErrorShapes shapes, Components c) {
     servlet(ctx, "jwks", new JwksServlet(c.keys()), "/.well-known/jwks.json");
     servlet(ctx, "signingPem", new SigningKeyPemServlet(c.keys()), "/keys/signing.pem");
     servlet(ctx, "health", new HealthServlet(c.directory(), c.state()), "/health");
