@@ -46,6 +46,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Builds everything from the configuration and registers the filters and servlets: the route table. The same
@@ -86,7 +87,7 @@ public final class Bootstrap implements ServletContextListener {
     ClientAddresses addresses = config.http().clientAddresses();
     ErrorShapes shapes = new ErrorShapes();
     filters(ctx, config, shapes, addresses);
-    ourApi(ctx, c, addresses);
+    ourApi(ctx, config, c, addresses);
     voltmx(ctx, shapes, config, c, addresses);
     mca(ctx, shapes, config, c);
     connectyCube(ctx, shapes, config, c);
@@ -110,12 +111,14 @@ public final class Bootstrap implements ServletContextListener {
   }
 
   /** Our own client login, and the second factor it and VoltMX apps use. */
-  private static void ourApi(ServletContext ctx, Components c, ClientAddresses addresses) {
+  private static void ourApi(ServletContext ctx, Config config, Components c, ClientAddresses addresses) {
+    // The audiences a client may bind its token to: ConnectyCube's, when it wants tokens of its own.
+    Set<String> audiences = config.connectycube().audience().map(Set::of).orElse(Set.of());
     servlet(ctx, "apiLogin",
-        new ApiLoginServlet(c.authenticator(), c.sessions(), c.mfa(), addresses), "/api/login");
+        new ApiLoginServlet(c.authenticator(), c.sessions(), c.mfa(), addresses, audiences), "/api/login");
     servlet(ctx, "apiLogout", new ApiLogoutServlet(c.sessions()), "/api/logout");
     // MFA: our API's second factor, and the verify step that gives VoltMX apps their mfa_key.
-    servlet(ctx, "apiLoginMfa", new ApiLoginMfaServlet(c.mfa(), c.sessions(), addresses), "/api/login/mfa");
+    servlet(ctx, "apiLoginMfa", new ApiLoginMfaServlet(c.mfa(), c.sessions(), addresses, audiences), "/api/login/mfa");
     servlet(ctx, "apiMfaVerify", new ApiMfaVerifyServlet(c.mfa(), addresses), "/api/mfa/verify");
     servlet(ctx, "apiMfaEnroll", new ApiMfaEnrollServlet(c.mfa(), c.sessions(), c.directory()), "/api/mfa/enroll");
     servlet(ctx, "apiMfaConfirm",

@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code POST /api/login}: our own client login, which issues the session token other contracts verify, or for a
@@ -28,13 +29,16 @@ public final class ApiLoginServlet extends HttpServlet {
   private final Sessions sessions;
   private final SecondFactor mfa;
   private final ClientAddresses addresses;
+  private final Set<String> audiences;
 
+  /** @param audiences the {@code audience} values a client may ask its token to be bound to */
   public ApiLoginServlet(Authenticator authenticator, Sessions sessions, SecondFactor mfa,
-      ClientAddresses addresses) {
+      ClientAddresses addresses, Set<String> audiences) {
     this.authenticator = authenticator;
     this.sessions = sessions;
     this.mfa = mfa;
     this.addresses = addresses;
+    this.audiences = Set.copyOf(audiences);
   }
 
   @Override
@@ -42,6 +46,7 @@ public final class ApiLoginServlet extends HttpServlet {
     RequestBody body = RequestBody.of(req);
     String username = body.required("username");
     String password = body.required("password");
+    Map<String, Object> claims = ApiSessions.requestedClaims(body, audiences);
     AuthResult result = authenticator.login(new LoginAttempt(username, password, addresses.of(req)));
     if (result instanceof AuthResult.Throttled t) {
       throw ApiSessions.throttled(res, t.retryAfter());
@@ -59,7 +64,7 @@ public final class ApiLoginServlet extends HttpServlet {
     } else if (mfa.mustEnroll(user)) {
       enrollmentRequired(req, res, user);
     } else {
-      Responses.write(req, res, 200, ApiSessions.body(ApiSessions.open(sessions, user)));
+      Responses.write(req, res, 200, ApiSessions.body(ApiSessions.open(sessions, user, claims)));
     }
   }
 

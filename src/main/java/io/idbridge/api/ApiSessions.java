@@ -4,10 +4,12 @@ import io.idbridge.core.SessionLimitException;
 import io.idbridge.core.Sessions;
 import io.idbridge.directory.User;
 import io.idbridge.http.HttpError;
+import io.idbridge.http.RequestBody;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** How our own API writes a session and its login errors. */
 final class ApiSessions {
@@ -27,10 +29,25 @@ final class ApiSessions {
     return body;
   }
 
+  /**
+   * The claims a client asked for: a token bound to one of the audiences the server knows (field {@code
+   * audience}), such as the one ConnectyCube verifies. Checked before the password, so a typo costs no failure.
+   */
+  static Map<String, Object> requestedClaims(RequestBody body, Set<String> audiences) {
+    Map<String, Object> claims = new LinkedHashMap<>();
+    body.text("audience").filter(a -> !a.isBlank()).ifPresent(audience -> {
+      if (!audiences.contains(audience)) {
+        throw new HttpError(400, "invalid_audience", "unknown audience: " + audience);
+      }
+      claims.put("aud", audience);
+    });
+    return claims;
+  }
+
   /** Opens a session of our API; the concurrent-login policy's refusal is 409. */
-  static Sessions.Session open(Sessions sessions, User user) {
+  static Sessions.Session open(Sessions sessions, User user, Map<String, Object> claims) {
     try {
-      return sessions.open(user, "api", Map.of());
+      return sessions.open(user, "api", claims);
     } catch (SessionLimitException e) {
       throw new HttpError(409, "session_limit", "the user already has an active session");
     }

@@ -45,6 +45,15 @@ public final class ConnectyCubeVerifyServlet extends HttpServlet {
     verify(req, res);
   }
 
+  /** RFC 7519 §4.1.3: {@code aud} is one string or an array of them. */
+  private static java.util.List<String> audiences(Sessions.SessionClaims session) {
+    Object aud = session.claims().get("aud");
+    if (aud instanceof java.util.List<?> list) {
+      return list.stream().map(String::valueOf).toList();
+    }
+    return aud == null ? java.util.List.of() : java.util.List.of(String.valueOf(aud));
+  }
+
   private void verify(HttpServletRequest req, HttpServletResponse res) throws IOException {
     RequestBody body = RequestBody.of(req);
     // Older ConnectyCube docs send user_id + access_token instead of the mapped token parameter.
@@ -62,6 +71,10 @@ public final class ConnectyCubeVerifyServlet extends HttpServlet {
         case REVOKED -> unauthorized("You have signed out. Please sign in again.");
         case INVALID -> unauthorized("Your sign-in is not valid. Please sign in again.");
       };
+    }
+    if (config.audience().isPresent() && !audiences(session).contains(config.audience().get())) {
+      refused("session token not issued for audience " + config.audience().get());
+      throw unauthorized("Your sign-in is not valid for chat. Please sign in to the app again.");
     }
     Optional<String> claimedUser = field(body, "user_id");
     if (claimedUser.isPresent() && !claimedUser.get().equals(session.userId())) {

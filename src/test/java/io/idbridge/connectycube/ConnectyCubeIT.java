@@ -33,7 +33,8 @@ class ConnectyCubeIT {
     // The seed's example user.
     server.addUser("simon371", "simon-pass", Map.of());
     guarded = TestServer.start(Map.of("connectycube.tokenParam", "login", "connectycube.caller.mode", "secret",
-        "connectycube.caller.secret", SECRET, "connectycube.caller.secret.header", "X-CC-Secret"), CLOCK);
+        "connectycube.caller.secret", SECRET, "connectycube.caller.secret.header", "X-CC-Secret",
+        "connectycube.audience", "chat"), CLOCK);
     guarded.addUser("simon371", "simon-pass", Map.of());
   }
 
@@ -174,8 +175,28 @@ class ConnectyCubeIT {
   }
 
   @Test
+  void withAnAudienceConfiguredOnlyTokensIssuedForItVerify() {
+    HttpResponse<String> plain = guarded.get("/connectycube/verify?login="
+        + URLEncoder.encode(login(guarded, "simon371", "simon-pass"), StandardCharsets.UTF_8), "X-CC-Secret", SECRET);
+    assertRefused(plain, 401, "Your sign-in is not valid for chat. Please sign in to the app again.");
+
+    HttpResponse<String> other = guarded.postForm("/api/login",
+        Map.of("username", "simon371", "password", "simon-pass", "audience", "somewhere-else"));
+    assertEquals(400, other.statusCode(), other.body());
+    assertEquals("invalid_audience", Json.parse(other.body()).get("error").asText());
+  }
+
+  /** A token bound to the configured audience, as an app asks for the token it hands to ConnectyCube. */
+  private static String chatToken(TestServer on) {
+    HttpResponse<String> res = on.postForm("/api/login",
+        Map.of("username", "simon371", "password", "simon-pass", "audience", "chat"));
+    assertEquals(200, res.statusCode(), res.body());
+    return Json.parse(res.body()).get("token").asText();
+  }
+
+  @Test
   void theTokenParameterIsConfigurableAndTheDashboardMaySendASharedSecretHeader() {
-    String token = login(guarded, "simon371", "simon-pass");
+    String token = chatToken(guarded);
     String path = "/connectycube/verify?login=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     HttpResponse<String> ok = guarded.get(path, "X-CC-Secret", SECRET);
     assertEquals(200, ok.statusCode(), ok.body());
