@@ -3,15 +3,15 @@ package io.idbridge;
 import io.idbridge.api.ApiLoginMfaServlet;
 import io.idbridge.api.ApiLoginServlet;
 import io.idbridge.api.ApiLogoutServlet;
+import io.idbridge.api.ApiMfaConfirmServlet;
+import io.idbridge.api.ApiMfaEnrollServlet;
+import io.idbridge.api.ApiMfaVerifyServlet;
 import io.idbridge.appid.AppIdAssertionServlet;
 import io.idbridge.appid.AppIdAssertions;
 import io.idbridge.appid.AppIdErrorShape;
 import io.idbridge.appid.AppIdLogin;
 import io.idbridge.appid.AppIdTokenEndpoint;
 import io.idbridge.appid.AppIdTokenServlet;
-import io.idbridge.api.ApiMfaConfirmServlet;
-import io.idbridge.api.ApiMfaEnrollServlet;
-import io.idbridge.api.ApiMfaVerifyServlet;
 import io.idbridge.config.ConfigException;
 import io.idbridge.connectycube.ConnectyCubeErrorShape;
 import io.idbridge.connectycube.ConnectyCubeVerifyServlet;
@@ -49,8 +49,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Builds everything from the configuration and registers the filters and servlets: the route table. The same
- * listener runs under Tomcat (from web.xml) and under {@code java -jar} (from {@link Main}).
+ * Builds everything from the configuration and registers the filters and servlets: the route table.
+ * The same listener runs under Tomcat (from web.xml) and under {@code java -jar} (from {@link
+ * Main}).
  */
 public final class Bootstrap implements ServletContextListener {
   private static final System.Logger LOG = System.getLogger(Bootstrap.class.getName());
@@ -78,7 +79,9 @@ public final class Bootstrap implements ServletContextListener {
       register(ctx, config, components);
       LOG.log(System.Logger.Level.INFO, "idbridge started with " + config.source());
     } catch (ConfigException e) {
-      LOG.log(System.Logger.Level.ERROR, "idbridge cannot start:" + System.lineSeparator() + e.getMessage());
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "idbridge cannot start:" + System.lineSeparator() + e.getMessage());
       throw e;
     }
   }
@@ -95,51 +98,88 @@ public final class Bootstrap implements ServletContextListener {
     operations(ctx, shapes, c);
   }
 
-  private static void filters(ServletContext ctx, Config config, ErrorShapes shapes, ClientAddresses addresses) {
+  private static void filters(
+      ServletContext ctx, Config config, ErrorShapes shapes, ClientAddresses addresses) {
     // The chain, in order. Request id first: every later line logs it and every error carries it.
     filter(ctx, "requestId", new RequestIdFilter(), "/*");
     // Access log next, so it sees the final status of everything below, errors included.
     filter(ctx, "accessLog", new AccessLogFilter(), "/*");
-    // Errors: whatever is thrown or sent below becomes the contract's error body, never a container page.
+    // Errors: whatever is thrown or sent below becomes the contract's error body, never a container
+    // page.
     filter(ctx, "errors", new ErrorFilter(shapes), "/*");
     // Body limit before anything reads a body.
     filter(ctx, "bodyLimit", new BodyLimitFilter(config.http().maxBodyBytes()), "/*");
-    // Caller authentication, per contract: a platform proves it is the caller before any user is looked at.
+    // Caller authentication, per contract: a platform proves it is the caller before any user is
+    // looked at.
     for (String contract : Config.CONTRACTS) {
-      filter(ctx, "caller-" + contract, new CallerAuthFilter(config.caller(contract), addresses), "/" + contract + "/*");
+      filter(
+          ctx,
+          "caller-" + contract,
+          new CallerAuthFilter(config.caller(contract), addresses),
+          "/" + contract + "/*");
     }
   }
 
   /** Our own client login, and the second factor it and VoltMX apps use. */
-  private static void ourApi(ServletContext ctx, Config config, Components c, ClientAddresses addresses) {
-    // The audiences a client may bind its token to: ConnectyCube's, when it wants tokens of its own.
+  private static void ourApi(
+      ServletContext ctx, Config config, Components c, ClientAddresses addresses) {
+    // The audiences a client may bind its token to: ConnectyCube's, when it wants tokens of its
+    // own.
     Set<String> audiences = config.connectycube().audience().map(Set::of).orElse(Set.of());
-    servlet(ctx, "apiLogin",
-        new ApiLoginServlet(c.authenticator(), c.sessions(), c.mfa(), addresses, audiences), "/api/login");
+    servlet(
+        ctx,
+        "apiLogin",
+        new ApiLoginServlet(c.authenticator(), c.sessions(), c.mfa(), addresses, audiences),
+        "/api/login");
     servlet(ctx, "apiLogout", new ApiLogoutServlet(c.sessions()), "/api/logout");
     // MFA: our API's second factor, and the verify step that gives VoltMX apps their mfa_key.
-    servlet(ctx, "apiLoginMfa", new ApiLoginMfaServlet(c.mfa(), c.sessions(), addresses, audiences), "/api/login/mfa");
+    servlet(
+        ctx,
+        "apiLoginMfa",
+        new ApiLoginMfaServlet(c.mfa(), c.sessions(), addresses, audiences),
+        "/api/login/mfa");
     servlet(ctx, "apiMfaVerify", new ApiMfaVerifyServlet(c.mfa(), addresses), "/api/mfa/verify");
-    servlet(ctx, "apiMfaEnroll", new ApiMfaEnrollServlet(c.mfa(), c.sessions(), c.directory()), "/api/mfa/enroll");
-    servlet(ctx, "apiMfaConfirm",
-        new ApiMfaConfirmServlet(c.mfa(), c.sessions(), c.directory(), addresses), "/api/mfa/confirm");
+    servlet(
+        ctx,
+        "apiMfaEnroll",
+        new ApiMfaEnrollServlet(c.mfa(), c.sessions(), c.directory()),
+        "/api/mfa/enroll");
+    servlet(
+        ctx,
+        "apiMfaConfirm",
+        new ApiMfaConfirmServlet(c.mfa(), c.sessions(), c.directory(), addresses),
+        "/api/mfa/confirm");
   }
 
   private static void voltmx(
-      ServletContext ctx, ErrorShapes shapes, Config config, Components c, ClientAddresses addresses) {
-    // The attribute endpoints answer failures with HTTP 200, so their shape is matched before /voltmx's.
+      ServletContext ctx,
+      ErrorShapes shapes,
+      Config config,
+      Components c,
+      ClientAddresses addresses) {
+    // The attribute endpoints answer failures with HTTP 200, so their shape is matched before
+    // /voltmx's.
     VoltmxConfig voltmx = config.voltmx();
     ClaimsTokens claims = new ClaimsTokens(voltmx, config.caller("voltmx"), c.clock());
     for (VoltmxAttributesServlet.Kind kind : VoltmxAttributesServlet.Kind.values()) {
       shapes.add(kind.path(), VoltmxErrors.inBody(kind));
-      servlet(ctx, "voltmx-" + kind.field(),
-          new VoltmxAttributesServlet(kind, claims, c.directory(), c.sessions(), voltmx), kind.path());
+      servlet(
+          ctx,
+          "voltmx-" + kind.field(),
+          new VoltmxAttributesServlet(kind, claims, c.directory(), c.sessions(), voltmx),
+          kind.path());
     }
     shapes.add("/voltmx", VoltmxErrors.SHAPE);
-    servlet(ctx, "voltmxLogin",
-        new VoltmxLoginServlet(c.authenticator(), c.sessions(), c.mfa(), addresses, voltmx), "/voltmx/login");
+    servlet(
+        ctx,
+        "voltmxLogin",
+        new VoltmxLoginServlet(c.authenticator(), c.sessions(), c.mfa(), addresses, voltmx),
+        "/voltmx/login");
     servlet(ctx, "voltmxLogout", new VoltmxLogoutServlet(c.sessions()), "/voltmx/logout");
-    servlet(ctx, "voltmxMfaValidate", new VoltmxMfaValidateServlet(c.mfa(), c.sessions(), addresses, voltmx),
+    servlet(
+        ctx,
+        "voltmxMfaValidate",
+        new VoltmxMfaValidateServlet(c.mfa(), c.sessions(), addresses, voltmx),
         "/voltmx/mfa/validate");
   }
 
@@ -149,20 +189,36 @@ public final class Bootstrap implements ServletContextListener {
     servlet(ctx, "mca", new McaServlet(mca, config.mca(), c.clock()), "/mca/apps/*");
   }
 
-  private static void connectyCube(ServletContext ctx, ErrorShapes shapes, Config config, Components c) {
+  private static void connectyCube(
+      ServletContext ctx, ErrorShapes shapes, Config config, Components c) {
     shapes.add("/connectycube", new ConnectyCubeErrorShape());
-    servlet(ctx, "connectycubeVerify",
-        new ConnectyCubeVerifyServlet(config.connectycube(), c.sessions(), c.directory()), "/connectycube/verify");
+    servlet(
+        ctx,
+        "connectycubeVerify",
+        new ConnectyCubeVerifyServlet(config.connectycube(), c.sessions(), c.directory()),
+        "/connectycube/verify");
   }
 
   private static void appId(
-      ServletContext ctx, ErrorShapes shapes, Config config, Components c, ClientAddresses addresses) {
+      ServletContext ctx,
+      ErrorShapes shapes,
+      Config config,
+      Components c,
+      ClientAddresses addresses) {
     shapes.add("/appid", new AppIdErrorShape());
-    AppIdLogin appIdLogin = new AppIdLogin(config.appid(), c.authenticator(), addresses, c.mfa(),
-        new AppIdAssertions(config.appid(), c.keys(), c.clock()));
+    AppIdLogin appIdLogin =
+        new AppIdLogin(
+            config.appid(),
+            c.authenticator(),
+            addresses,
+            c.mfa(),
+            new AppIdAssertions(config.appid(), c.keys(), c.clock()));
     servlet(ctx, "appidAssertion", new AppIdAssertionServlet(appIdLogin), "/appid/assertion");
-    servlet(ctx, "appidToken",
-        new AppIdTokenServlet(appIdLogin, AppIdTokenEndpoint.of(config.appid())), "/appid/token");
+    servlet(
+        ctx,
+        "appidToken",
+        new AppIdTokenServlet(appIdLogin, AppIdTokenEndpoint.of(config.appid())),
+        "/appid/token");
   }
 
   /** Keys, health, and the catch-alls that keep every answer in JSON. */
@@ -175,7 +231,8 @@ public final class Bootstrap implements ServletContextListener {
   }
 
   private static void filter(ServletContext ctx, String name, Filter filter, String pattern) {
-    ctx.addFilter(name, filter).addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, pattern);
+    ctx.addFilter(name, filter)
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, pattern);
   }
 
   private static void servlet(ServletContext ctx, String name, Servlet servlet, String pattern) {
@@ -183,8 +240,9 @@ public final class Bootstrap implements ServletContextListener {
   }
 
   /**
-   * Finds the configuration of a deployed WAR: the system property {@code idbridge.config}, else the environment
-   * variable {@code IDBRIDGE_CONFIG}, else the context parameter; with none, the embedded defaults.
+   * Finds the configuration of a deployed WAR: the system property {@code idbridge.config}, else
+   * the environment variable {@code IDBRIDGE_CONFIG}, else the context parameter; with none, the
+   * embedded defaults.
    */
   static Config locate(String contextParameter) {
     String location = System.getProperty("idbridge.config");
@@ -200,7 +258,8 @@ public final class Bootstrap implements ServletContextListener {
     }
     Path file = Path.of(location);
     if (!Files.exists(file)) {
-      throw new ConfigException(java.util.List.of(file + ": the configuration file does not exist"));
+      throw new ConfigException(
+          java.util.List.of(file + ": the configuration file does not exist"));
     }
     return Config.load(file, System.getenv());
   }

@@ -1,5 +1,6 @@
 package io.idbridge;
 
+import io.idbridge.config.ConfigException;
 import io.idbridge.core.Authenticator;
 import io.idbridge.core.LoginFailures;
 import io.idbridge.core.Sessions;
@@ -8,8 +9,8 @@ import io.idbridge.directory.FileUserDirectory;
 import io.idbridge.directory.HashedPasswordCheck;
 import io.idbridge.directory.UserDirectory;
 import io.idbridge.directory.http.HttpUserDirectory;
-import io.idbridge.directory.ldap.LdapUserDirectory;
 import io.idbridge.directory.jdbc.JdbcUserDirectory;
+import io.idbridge.directory.ldap.LdapUserDirectory;
 import io.idbridge.jwt.JwsAlgorithm;
 import io.idbridge.jwt.KeyRing;
 import io.idbridge.mfa.SecondFactor;
@@ -17,14 +18,13 @@ import io.idbridge.password.PasswordHashes;
 import io.idbridge.state.MemoryStateStore;
 import io.idbridge.state.StateStore;
 import io.idbridge.state.jdbc.JdbcStateStore;
-import io.idbridge.config.ConfigException;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 
 /**
- * The core, built from the configuration: plain Java with no servlet types, shared by the server (through
- * {@link Bootstrap}) and the CLI.
+ * The core, built from the configuration: plain Java with no servlet types, shared by the server
+ * (through {@link Bootstrap}) and the CLI.
  */
 public record Components(
     Config config,
@@ -53,18 +53,22 @@ public record Components(
     }
     Tokens tokens = new Tokens(keys, config.tokens(), clock);
     Sessions sessions = new Sessions(tokens, state, config.sessions(), clock, directory);
-    Authenticator authenticator = new Authenticator(directory, new LoginFailures(config.throttle(), state, clock));
+    Authenticator authenticator =
+        new Authenticator(directory, new LoginFailures(config.throttle(), state, clock));
     SecondFactor mfa = new SecondFactor(config.mfa(), tokens, state, authenticator, clock);
-    return new Components(config, clock, keys, hashes, directory, state, tokens, sessions, authenticator, mfa);
+    return new Components(
+        config, clock, keys, hashes, directory, state, tokens, sessions, authenticator, mfa);
   }
 
   /** The user store alone, for the CLI. */
   public static UserDirectory directory(Config config, PasswordHashes hashes) {
     return switch (config.directory().type()) {
-      case FILE -> new FileUserDirectory(config.directory().filePath(), new HashedPasswordCheck(hashes));
+      case FILE ->
+          new FileUserDirectory(config.directory().filePath(), new HashedPasswordCheck(hashes));
       case LDAP -> new LdapUserDirectory(config.directory().ldap());
       case HTTP -> new HttpUserDirectory(config.directory().http());
-      case JDBC -> new JdbcUserDirectory(config.directory().jdbc(), new HashedPasswordCheck(hashes));
+      case JDBC ->
+          new JdbcUserDirectory(config.directory().jdbc(), new HashedPasswordCheck(hashes));
     };
   }
 
@@ -76,23 +80,37 @@ public record Components(
   }
 
   /**
-   * Loads the signing keys; on a first start, makes the ones missing: one for our tokens' algorithm, and an RSA
-   * key, which IBM App ID requires and {@code /keys/signing.pem} publishes.
+   * Loads the signing keys; on a first start, makes the ones missing: one for our tokens'
+   * algorithm, and an RSA key, which IBM App ID requires and {@code /keys/signing.pem} publishes.
    */
   static KeyRing signingKeys(Config config, Clock clock) {
     try {
       KeyRing keys = KeyRing.load(config.keys().dir(), clock);
-      for (JwsAlgorithm alg : new JwsAlgorithm[] {config.tokens().algorithm(), JwsAlgorithm.RS256}) {
+      for (JwsAlgorithm alg :
+          new JwsAlgorithm[] {config.tokens().algorithm(), JwsAlgorithm.RS256}) {
         if (keys.signer(alg).isEmpty()) {
           String kid = keys.generate(alg, config.keys().rsaBits());
-          LOG.log(System.Logger.Level.WARNING, "no " + alg + " signing key in " + config.keys().dir().toAbsolutePath()
-              + ": generated one (kid " + kid + "); back it up, and share the directory between nodes");
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "no "
+                  + alg
+                  + " signing key in "
+                  + config.keys().dir().toAbsolutePath()
+                  + ": generated one (kid "
+                  + kid
+                  + "); back it up, and share the directory between nodes");
         }
       }
       return keys;
     } catch (IOException e) {
-      throw new ConfigException(List.of(config.source() + ": keys.dir: cannot read or write the signing keys in "
-          + config.keys().dir().toAbsolutePath() + " (" + e.getMessage() + ")"));
+      throw new ConfigException(
+          List.of(
+              config.source()
+                  + ": keys.dir: cannot read or write the signing keys in "
+                  + config.keys().dir().toAbsolutePath()
+                  + " ("
+                  + e.getMessage()
+                  + ")"));
     }
   }
 

@@ -1,9 +1,9 @@
 package io.idbridge;
 
+import io.idbridge.appid.AppIdConfig;
 import io.idbridge.config.ConfigException;
 import io.idbridge.config.ConfigReader;
 import io.idbridge.config.KeysConfig;
-import io.idbridge.appid.AppIdConfig;
 import io.idbridge.connectycube.ConnectyCubeConfig;
 import io.idbridge.core.SessionsConfig;
 import io.idbridge.core.ThrottleConfig;
@@ -26,7 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-/** The whole configuration, read and validated once at start-up from one properties file and the environment. */
+/**
+ * The whole configuration, read and validated once at start-up from one properties file and the
+ * environment.
+ */
 public record Config(
     String source,
     ServerConfig server,
@@ -54,7 +57,8 @@ public record Config(
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       p.load(in);
     } catch (IOException e) {
-      throw new ConfigException(List.of(file + ": cannot read the configuration file (" + e.getMessage() + ")"));
+      throw new ConfigException(
+          List.of(file + ": cannot read the configuration file (" + e.getMessage() + ")"));
     }
     Map<String, String> props = new HashMap<>();
     p.stringPropertyNames().forEach(k -> props.put(k, p.getProperty(k)));
@@ -66,7 +70,8 @@ public record Config(
     return read("(embedded defaults)", Map.of(), env);
   }
 
-  public static Config read(String source, Map<String, String> properties, Map<String, String> env) {
+  public static Config read(
+      String source, Map<String, String> properties, Map<String, String> env) {
     ConfigReader r = new ConfigReader(source, properties, env);
     Config config = read(r);
     r.finish();

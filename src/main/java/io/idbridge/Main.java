@@ -15,8 +15,9 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * {@code java -jar idbridge.jar [--config FILE]}: the webapp in embedded Jetty, through the same {@link Bootstrap}
- * as the WAR. With a first argument such as {@code users} or {@code keys}, the administration CLI instead.
+ * {@code java -jar idbridge.jar [--config FILE]}: the webapp in embedded Jetty, through the same
+ * {@link Bootstrap} as the WAR. With a first argument such as {@code users} or {@code keys}, the
+ * administration CLI instead.
  */
 public final class Main {
   private static final System.Logger LOG = System.getLogger(Main.class.getName());
@@ -26,10 +27,12 @@ public final class Main {
 
   public static void main(String[] args) throws Exception {
     if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-      System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s %5$s%6$s%n");
+      System.setProperty(
+          "java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s %5$s%6$s%n");
     }
     if (args.length > 0 && Cli.COMMANDS.contains(args[0])) {
-      System.exit(new Cli(System.in, System.out, System.err, System.getenv()).run(Arrays.asList(args)));
+      System.exit(
+          new Cli(System.in, System.out, System.err, System.getenv()).run(Arrays.asList(args)));
     }
     Config config;
     try {
@@ -52,8 +55,8 @@ public final class Main {
   }
 
   /**
-   * The configuration named by {@code --config FILE}; without it {@code conf/idbridge.properties} when present,
-   * else the embedded defaults. A file that was named but is missing stops start-up.
+   * The configuration named by {@code --config FILE}; without it {@code conf/idbridge.properties}
+   * when present, else the embedded defaults. A file that was named but is missing stops start-up.
    */
   public static Config loadConfig(List<String> args, java.util.Map<String, String> env) {
     int i = args.indexOf("--config");
@@ -90,7 +93,8 @@ public final class Main {
     context.setErrorHandler(errors);
     server.setHandler(context);
     server.setErrorHandler(new JsonServerErrors());
-    // SIGTERM runs the JVM's shutdown hooks: Jetty stops accepting, finishes requests, and Bootstrap closes.
+    // SIGTERM runs the JVM's shutdown hooks: Jetty stops accepting, finishes requests, and
+    // Bootstrap closes.
     server.setStopAtShutdown(true);
     server.setStopTimeout(5000);
     return server;

@@ -42,33 +42,60 @@ class ConfigTest {
 
   @Test
   void anUnknownKeyStopsStartUpNamingTheKeyAndTheFile() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> Config.read("conf/x.properties", Map.of("throttle.treshold", "5"), Map.of()));
-    assertTrue(e.getMessage().contains("conf/x.properties: throttle.treshold: unknown key"), e.getMessage());
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> Config.read("conf/x.properties", Map.of("throttle.treshold", "5"), Map.of()));
+    assertTrue(
+        e.getMessage().contains("conf/x.properties: throttle.treshold: unknown key"),
+        e.getMessage());
   }
 
   @Test
   void everyProblemIsReportedAtOnce() {
-    ConfigException e = assertThrows(ConfigException.class, () -> Config.read("f",
-        Map.of("server.port", "eighty", "throttle.track", "sometimes", "throttle.ttl", "169h"), Map.of()));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                Config.read(
+                    "f",
+                    Map.of(
+                        "server.port",
+                        "eighty",
+                        "throttle.track",
+                        "sometimes",
+                        "throttle.ttl",
+                        "169h"),
+                    Map.of()));
     assertEquals(3, e.problems().size(), e.getMessage());
     assertTrue(e.getMessage().contains("f: server.port: must be a whole number (eighty)"));
-    assertTrue(e.getMessage().contains("f: throttle.track: must be one of none, ip, user, ip-user (sometimes)"));
+    assertTrue(
+        e.getMessage()
+            .contains("f: throttle.track: must be one of none, ip, user, ip-user (sometimes)"));
     assertTrue(e.getMessage().contains("f: throttle.ttl: must be between 1s and 7d (169h)"));
   }
 
   @Test
   void aSecretIsNeverEchoed() {
-    ConfigException e = assertThrows(ConfigException.class, () -> Config.read("f",
-        Map.of("voltmx.caller.mode", "secret", "voltmx.caller.secret", "short-pw"), Map.of()));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                Config.read(
+                    "f",
+                    Map.of("voltmx.caller.mode", "secret", "voltmx.caller.secret", "short-pw"),
+                    Map.of()));
     assertTrue(e.getMessage().contains("voltmx.caller.secret: must be at least 16 characters"));
     assertFalse(e.getMessage().contains("short-pw"));
   }
 
   @Test
   void theEnvironmentOverridesTheFile() {
-    Config config = Config.read("f", Map.of("server.port", "9000", "throttle.track", "ip"),
-        Map.of("IDBRIDGE_SERVER_PORT", "9100", "IDBRIDGE_SESSIONS_ONLIMIT", "reject"));
+    Config config =
+        Config.read(
+            "f",
+            Map.of("server.port", "9000", "throttle.track", "ip"),
+            Map.of("IDBRIDGE_SERVER_PORT", "9100", "IDBRIDGE_SESSIONS_ONLIMIT", "reject"));
     assertEquals(9100, config.server().port());
     assertEquals(ThrottleConfig.Track.IP, config.throttle().track());
     assertEquals(SessionsConfig.OnLimit.REJECT, config.sessions().onLimit());
@@ -76,8 +103,11 @@ class ConfigTest {
 
   @Test
   void choicesAreWrittenWithDashesAndPlus() {
-    Config config = Config.read("f", Map.of("throttle.track", "ip+user", "sessions.concurrency", "one-per-app"),
-        Map.of());
+    Config config =
+        Config.read(
+            "f",
+            Map.of("throttle.track", "ip+user", "sessions.concurrency", "one-per-app"),
+            Map.of());
     assertEquals(ThrottleConfig.Track.IP_USER, config.throttle().track());
     assertEquals(SessionsConfig.Concurrency.ONE_PER_APP, config.sessions().concurrency());
   }
@@ -91,6 +121,7 @@ class ConfigTest {
 
   @Test
   void theEnvironmentVariableNameOfAKey() {
-    assertEquals("IDBRIDGE_DIRECTORY_JDBC_USERBYNAME", ConfigReader.envName("directory.jdbc.userByName"));
+    assertEquals(
+        "IDBRIDGE_DIRECTORY_JDBC_USERBYNAME", ConfigReader.envName("directory.jdbc.userByName"));
   }
 }

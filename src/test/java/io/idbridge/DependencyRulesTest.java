@@ -14,10 +14,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The package rules of style.md, read from the sources: the core stays free of servlets and contracts. */
+/**
+ * The package rules of style.md, read from the sources: the core stays free of servlets and
+ * contracts.
+ */
 class DependencyRulesTest {
   static final Path MAIN = Path.of("src/main/java/io/idbridge");
-  static final Set<String> CORE = Set.of("core", "password", "mfa", "jwt", "directory", "state", "config");
+  static final Set<String> CORE =
+      Set.of("core", "password", "mfa", "jwt", "directory", "state", "config");
   static final Set<String> CONTRACTS = Set.of("voltmx", "mca", "connectycube", "appid", "api");
   static final Set<String> MAY_USE_JETTY = Set.of("Main.java", "JsonServerErrors.java");
   static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)", Pattern.MULTILINE);
@@ -69,7 +73,9 @@ class DependencyRulesTest {
       }
       for (String i : s.imports()) {
         for (String other : CONTRACTS) {
-          if (!other.equals(s.topPackage()) && !other.equals("api") && i.startsWith("io.idbridge." + other + ".")) {
+          if (!other.equals(s.topPackage())
+              && !other.equals("api")
+              && i.startsWith("io.idbridge." + other + ".")) {
             violations.add(s.file() + " imports " + i);
           }
         }
@@ -86,7 +92,8 @@ class DependencyRulesTest {
       if (s.topPackage().isEmpty() && MAY_USE_JETTY.contains(name)) {
         continue;
       }
-      s.imports().stream().filter(i -> i.startsWith("org.eclipse.jetty"))
+      s.imports().stream()
+          .filter(i -> i.startsWith("org.eclipse.jetty"))
           .forEach(i -> violations.add(s.file() + " imports " + i));
     }
     assertEquals(List.of(), violations);
@@ -96,7 +103,12 @@ class DependencyRulesTest {
   void theRulesSeeTheSources() {
     // Guards the rules above against passing vacuously on a moved source tree.
     assertEquals(true, sources().stream().anyMatch(s -> s.topPackage().equals("core")));
-    assertEquals(true, sources().stream().anyMatch(s -> s.file().equals("Main.java")
-        && s.imports().stream().anyMatch(i -> i.startsWith("org.eclipse.jetty"))));
+    assertEquals(
+        true,
+        sources().stream()
+            .anyMatch(
+                s ->
+                    s.file().equals("Main.java")
+                        && s.imports().stream().anyMatch(i -> i.startsWith("org.eclipse.jetty"))));
   }
 }

@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The built jar as a newcomer runs it: the CLI adds a user, the server starts, logs its URL, and stops on SIGTERM. */
+/**
+ * The built jar as a newcomer runs it: the CLI adds a user, the server starts, logs its URL, and
+ * stops on SIGTERM.
+ */
 class JarIT {
   static final Path JAR = Path.of("target/idbridge.jar");
   static final Pattern LISTENING = Pattern.compile("idbridge listening on (http://\\S+)");
@@ -27,8 +30,12 @@ class JarIT {
   @TempDir Path dir;
 
   Process java(String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
@@ -36,9 +43,18 @@ class JarIT {
   @Test
   void theJarAddsAUserServesALoginAndStopsCleanlyOnSigterm() throws Exception {
     Path config = dir.resolve("idbridge.properties");
-    Files.writeString(config, String.join("\n", "server.host=127.0.0.1", "server.port=0",
-        "keys.dir=" + dir.resolve("keys"), "keys.rsaBits=2048", "directory.file.path=" + dir.resolve("users.json"),
-        "password.argon2.memoryKib=1024", "password.argon2.iterations=1", ""));
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "server.host=127.0.0.1",
+            "server.port=0",
+            "keys.dir=" + dir.resolve("keys"),
+            "keys.rsaBits=2048",
+            "directory.file.path=" + dir.resolve("users.json"),
+            "password.argon2.memoryKib=1024",
+            "password.argon2.iterations=1",
+            ""));
 
     Process add = java("users", "add", "jane", "--password-stdin", "--config", config.toString());
     add.getOutputStream().write("jane-pass\n".getBytes(StandardCharsets.UTF_8));
@@ -49,7 +65,9 @@ class JarIT {
 
     Process server = java("--config", config.toString());
     try {
-      BufferedReader log = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader log =
+          new BufferedReader(
+              new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
       String uri = null;
       StringBuilder seen = new StringBuilder();
       for (String line; uri == null && (line = log.readLine()) != null; ) {
@@ -61,14 +79,19 @@ class JarIT {
       }
       assertTrue(uri != null, "no listening line in:\n" + seen);
       assertTrue(seen.toString().contains("generated"), "the first start says it generated keys");
-      HttpResponse<String> res = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(uri).resolve("/api/login"))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString("username=jane&password=jane-pass")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> res =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(uri).resolve("/api/login"))
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .POST(HttpRequest.BodyPublishers.ofString("username=jane&password=jane-pass"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertEquals(200, res.statusCode(), res.body());
-      assertTrue(Files.getPosixFilePermissions(dir.resolve("keys")).stream()
-          .noneMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS")), "keys are owner-only");
+      assertTrue(
+          Files.getPosixFilePermissions(dir.resolve("keys")).stream()
+              .noneMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS")),
+          "keys are owner-only");
 
       server.destroy(); // SIGTERM
       assertTrue(server.waitFor(20, TimeUnit.SECONDS), "the server stops on SIGTERM");

@@ -37,26 +37,40 @@ class WarIT {
     Path users = dir.resolve("users.json");
     PasswordConfig cheap = new PasswordConfig(64, 1, 1, 2);
     new FileUserDirectory(users, new HashedPasswordCheck(new PasswordHashes(cheap)))
-        .add(User.of("id-tom", "tom", new PasswordHashes(cheap).hash("tom-pass"), "Tom", "", Map.of()));
+        .add(
+            User.of(
+                "id-tom", "tom", new PasswordHashes(cheap).hash("tom-pass"), "Tom", "", Map.of()));
     Path config = dir.resolve("idbridge.properties");
-    Files.writeString(config, String.join("\n", "keys.dir=" + dir.resolve("keys"), "keys.rsaBits=2048",
-        "directory.file.path=" + users, "password.argon2.memoryKib=64", "password.argon2.iterations=1", ""));
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "keys.dir=" + dir.resolve("keys"),
+            "keys.rsaBits=2048",
+            "directory.file.path=" + users,
+            "password.argon2.memoryKib=64",
+            "password.argon2.iterations=1",
+            ""));
 
     Tomcat tomcat = new Tomcat();
     tomcat.setBaseDir(dir.resolve("tomcat").toString());
     Files.createDirectories(dir.resolve("tomcat/webapps"));
     tomcat.setPort(0);
     tomcat.getConnector();
-    // Only our web.xml, as a WAR in a plain Tomcat would have (no JSP servlet from Tomcat's defaults).
+    // Only our web.xml, as a WAR in a plain Tomcat would have (no JSP servlet from Tomcat's
+    // defaults).
     tomcat.setAddDefaultWebXmlToWebapp(false);
     Context context = tomcat.addWebapp("/idbridge", WAR.toAbsolutePath().toString());
     context.addParameter("idbridge.config", config.toString());
     tomcat.start();
     try {
-      URI base = URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/idbridge/");
-      HttpResponse<String> login = send(HttpRequest.newBuilder(base.resolve("api/login"))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString("username=tom&password=tom-pass")));
+      URI base =
+          URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/idbridge/");
+      HttpResponse<String> login =
+          send(
+              HttpRequest.newBuilder(base.resolve("api/login"))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString("username=tom&password=tom-pass")));
       assertEquals(200, login.statusCode(), login.body());
       assertEquals("id-tom", Json.parse(login.body()).get("user").get("id").asText());
 
@@ -70,7 +84,9 @@ class WarIT {
 
       HttpResponse<String> health = send(HttpRequest.newBuilder(base.resolve("health")));
       assertEquals(200, health.statusCode(), health.body());
-      assertTrue(Files.exists(dir.resolve("keys")), "keys generated where the context parameter's file says");
+      assertTrue(
+          Files.exists(dir.resolve("keys")),
+          "keys generated where the context parameter's file says");
     } finally {
       tomcat.stop();
       tomcat.destroy();

@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code POST /api/login}: our own client login, which issues the session token other contracts verify, or for a
- * user with TOTP an mfa_token that {@code /api/login/mfa} completes.
+ * {@code POST /api/login}: our own client login, which issues the session token other contracts
+ * verify, or for a user with TOTP an mfa_token that {@code /api/login/mfa} completes.
  */
 public final class ApiLoginServlet extends HttpServlet {
   private final Authenticator authenticator;
@@ -31,9 +31,15 @@ public final class ApiLoginServlet extends HttpServlet {
   private final ClientAddresses addresses;
   private final Set<String> audiences;
 
-  /** @param audiences the {@code audience} values a client may ask its token to be bound to */
-  public ApiLoginServlet(Authenticator authenticator, Sessions sessions, SecondFactor mfa,
-      ClientAddresses addresses, Set<String> audiences) {
+  /**
+   * @param audiences the {@code audience} values a client may ask its token to be bound to
+   */
+  public ApiLoginServlet(
+      Authenticator authenticator,
+      Sessions sessions,
+      SecondFactor mfa,
+      ClientAddresses addresses,
+      Set<String> audiences) {
     this.authenticator = authenticator;
     this.sessions = sessions;
     this.mfa = mfa;
@@ -47,7 +53,8 @@ public final class ApiLoginServlet extends HttpServlet {
     String username = body.required("username");
     String password = body.required("password");
     Map<String, Object> claims = ApiSessions.requestedClaims(body, audiences);
-    AuthResult result = authenticator.login(new LoginAttempt(username, password, addresses.of(req)));
+    AuthResult result =
+        authenticator.login(new LoginAttempt(username, password, addresses.of(req)));
     if (result instanceof AuthResult.Throttled t) {
       throw ApiSessions.throttled(res, t.retryAfter());
     }
@@ -68,12 +75,21 @@ public final class ApiLoginServlet extends HttpServlet {
     }
   }
 
-  /** The error of our API, plus the token that lets this user (and only enroll) reach {@code /api/mfa/enroll}. */
-  private void enrollmentRequired(HttpServletRequest req, HttpServletResponse res, User user) throws IOException {
-    ApiError error = new ApiError(403, "mfa_enrollment_required", "this server requires a second factor: "
-        + "enroll with POST /api/mfa/enroll and /api/mfa/confirm, sending the enroll_token as a Bearer token, "
-        + "then log in again");
-    Map<String, Object> body = new LinkedHashMap<>(ErrorShapes.DEFAULT.body(error, RequestIds.of(req)));
+  /**
+   * The error of our API, plus the token that lets this user (and only enroll) reach {@code
+   * /api/mfa/enroll}.
+   */
+  private void enrollmentRequired(HttpServletRequest req, HttpServletResponse res, User user)
+      throws IOException {
+    ApiError error =
+        new ApiError(
+            403,
+            "mfa_enrollment_required",
+            "this server requires a second factor: "
+                + "enroll with POST /api/mfa/enroll and /api/mfa/confirm, sending the enroll_token as a Bearer token, "
+                + "then log in again");
+    Map<String, Object> body =
+        new LinkedHashMap<>(ErrorShapes.DEFAULT.body(error, RequestIds.of(req)));
     body.put("enroll_token", mfa.enrollmentToken(user));
     body.put("expires_in", mfa.config().tokenTtl().toSeconds());
     Responses.write(req, res, error.status(), body);

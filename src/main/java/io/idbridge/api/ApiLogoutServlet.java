@@ -11,7 +11,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 
-/** {@code POST /api/logout}: revokes the session of the token ({@code Authorization: Bearer} or field {@code token}). */
+/**
+ * {@code POST /api/logout}: revokes the session of the token ({@code Authorization: Bearer} or
+ * field {@code token}).
+ */
 public final class ApiLogoutServlet extends HttpServlet {
   private final Sessions sessions;
 
@@ -22,8 +25,15 @@ public final class ApiLogoutServlet extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
     RequestBody body = RequestBody.of(req);
-    String token = BearerTokens.of(req).or(() -> body.text("token")).orElseThrow(
-        () -> new HttpError(400, "invalid_request", "missing token: send Authorization: Bearer <token>"));
+    String token =
+        BearerTokens.of(req)
+            .or(() -> body.text("token"))
+            .orElseThrow(
+                () ->
+                    new HttpError(
+                        400,
+                        "invalid_request",
+                        "missing token: send Authorization: Bearer <token>"));
     try {
       sessions.logout(token);
     } catch (InvalidSessionException e) {

@@ -13,15 +13,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 
-/** {@code POST /api/mfa/confirm} (Bearer, {@code otp}): a first right code activates the caller's new secret. */
+/**
+ * {@code POST /api/mfa/confirm} (Bearer, {@code otp}): a first right code activates the caller's
+ * new secret.
+ */
 public final class ApiMfaConfirmServlet extends HttpServlet {
   private final SecondFactor mfa;
   private final Sessions sessions;
   private final UserDirectory directory;
   private final ClientAddresses addresses;
 
-  public ApiMfaConfirmServlet(SecondFactor mfa, Sessions sessions, UserDirectory directory,
-      ClientAddresses addresses) {
+  public ApiMfaConfirmServlet(
+      SecondFactor mfa, Sessions sessions, UserDirectory directory, ClientAddresses addresses) {
     this.mfa = mfa;
     this.sessions = sessions;
     this.directory = directory;

@@ -14,8 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code POST /api/mfa/enroll} (Bearer session or enroll_token): gives the caller a new TOTP secret, which waits
- * for a first code at {@code /api/mfa/confirm}; until then login does not ask for one.
+ * {@code POST /api/mfa/enroll} (Bearer session or enroll_token): gives the caller a new TOTP
+ * secret, which waits for a first code at {@code /api/mfa/confirm}; until then login does not ask
+ * for one.
  */
 public final class ApiMfaEnrollServlet extends HttpServlet {
   private final SecondFactor mfa;

@@ -13,12 +13,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** What the servlets of our API's second factor share: reading the caller and rendering MFA refusals. */
+/**
+ * What the servlets of our API's second factor share: reading the caller and rendering MFA
+ * refusals.
+ */
 final class ApiMfaSteps {
   private ApiMfaSteps() {}
 
   /** The user of the request's {@code mfa_token}, once its {@code otp} is right. */
-  static User completed(HttpServletRequest req, HttpServletResponse res, SecondFactor mfa, ClientAddresses addresses)
+  static User completed(
+      HttpServletRequest req, HttpServletResponse res, SecondFactor mfa, ClientAddresses addresses)
       throws IOException {
     RequestBody body = RequestBody.of(req);
     String token = body.required("mfa_token");
@@ -31,15 +35,24 @@ final class ApiMfaSteps {
   }
 
   /**
-   * The user of the Bearer token of an enrollment step: a session of our API, or the enroll_token that {@code
-   * mfa.required} gives a user who has no second factor yet.
+   * The user of the Bearer token of an enrollment step: a session of our API, or the enroll_token
+   * that {@code mfa.required} gives a user who has no second factor yet.
    */
-  static User enrolling(HttpServletRequest req, Sessions sessions, SecondFactor mfa, UserDirectory directory) {
-    String token = BearerTokens.of(req).orElseThrow(
-        () -> new HttpError(401, "invalid_token", "missing token: send Authorization: Bearer <token>"));
-    HttpError invalid = new HttpError(401, "invalid_token", "the token is invalid, expired or revoked");
+  static User enrolling(
+      HttpServletRequest req, Sessions sessions, SecondFactor mfa, UserDirectory directory) {
+    String token =
+        BearerTokens.of(req)
+            .orElseThrow(
+                () ->
+                    new HttpError(
+                        401, "invalid_token", "missing token: send Authorization: Bearer <token>"));
+    HttpError invalid =
+        new HttpError(401, "invalid_token", "the token is invalid, expired or revoked");
     try {
-      return directory.findById(sessions.verify(token).userId()).filter(u -> !u.disabled()).orElseThrow(() -> invalid);
+      return directory
+          .findById(sessions.verify(token).userId())
+          .filter(u -> !u.disabled())
+          .orElseThrow(() -> invalid);
     } catch (InvalidSessionException notASession) {
       try {
         return mfa.redeemEnrollment(token);
@@ -52,17 +65,35 @@ final class ApiMfaSteps {
   /** Our API's answer to each refusal. */
   static HttpError error(MfaException e, HttpServletResponse res) {
     return switch (e.reason()) {
-      case INVALID_TOKEN, EXPIRED_TOKEN, WRONG_USER, REVOKED -> new HttpError(401, "invalid_mfa_token",
-          "the mfa_token is invalid, expired or used up; log in again");
-      case WRONG_CODE -> new HttpError(401, "invalid_otp", "the code is wrong or was used already"
-          + (e.retriesLeft().isPresent() ? "; tries left with this mfa_token: " + e.retriesLeft().getAsInt() : ""));
+      case INVALID_TOKEN, EXPIRED_TOKEN, WRONG_USER, REVOKED ->
+          new HttpError(
+              401,
+              "invalid_mfa_token",
+              "the mfa_token is invalid, expired or used up; log in again");
+      case WRONG_CODE ->
+          new HttpError(
+              401,
+              "invalid_otp",
+              "the code is wrong or was used already"
+                  + (e.retriesLeft().isPresent()
+                      ? "; tries left with this mfa_token: " + e.retriesLeft().getAsInt()
+                      : ""));
       case THROTTLED -> ApiSessions.throttled(res, e.retryAfter().orElseThrow());
-      case NOT_ENROLLED -> new HttpError(409, "mfa_not_enrolled",
-          "no TOTP secret waits for confirmation: POST /api/mfa/enroll first");
-      case ALREADY_ENROLLED -> new HttpError(409, "mfa_already_enabled",
-          "TOTP is enabled for this user already; an administrator removes it with: users totp NAME --remove");
-      case READ_ONLY_DIRECTORY -> new HttpError(409, "mfa_enrollment_unavailable",
-          "the users of this directory are administered in their own store, not by idbridge");
+      case NOT_ENROLLED ->
+          new HttpError(
+              409,
+              "mfa_not_enrolled",
+              "no TOTP secret waits for confirmation: POST /api/mfa/enroll first");
+      case ALREADY_ENROLLED ->
+          new HttpError(
+              409,
+              "mfa_already_enabled",
+              "TOTP is enabled for this user already; an administrator removes it with: users totp NAME --remove");
+      case READ_ONLY_DIRECTORY ->
+          new HttpError(
+              409,
+              "mfa_enrollment_unavailable",
+              "the users of this directory are administered in their own store, not by idbridge");
     };
   }
 }

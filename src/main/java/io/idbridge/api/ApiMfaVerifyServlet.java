@@ -11,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code POST /api/mfa/verify}: checks the code of an {@code mfa_token} and answers an {@code mfa_key}, the
- * signed, user-bound proof a VoltMX app hands to Foundry (seed: "MFA API"), which Foundry's MFA validation and
- * later logins present to us.
+ * {@code POST /api/mfa/verify}: checks the code of an {@code mfa_token} and answers an {@code
+ * mfa_key}, the signed, user-bound proof a VoltMX app hands to Foundry (seed: "MFA API"), which
+ * Foundry's MFA validation and later logins present to us.
  */
 public final class ApiMfaVerifyServlet extends HttpServlet {
   private final SecondFactor mfa;

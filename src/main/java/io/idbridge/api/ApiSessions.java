@@ -30,17 +30,21 @@ final class ApiSessions {
   }
 
   /**
-   * The claims a client asked for: a token bound to one of the audiences the server knows (field {@code
-   * audience}), such as the one ConnectyCube verifies. Checked before the password, so a typo costs no failure.
+   * The claims a client asked for: a token bound to one of the audiences the server knows (field
+   * {@code audience}), such as the one ConnectyCube verifies. Checked before the password, so a
+   * typo costs no failure.
    */
   static Map<String, Object> requestedClaims(RequestBody body, Set<String> audiences) {
     Map<String, Object> claims = new LinkedHashMap<>();
-    body.text("audience").filter(a -> !a.isBlank()).ifPresent(audience -> {
-      if (!audiences.contains(audience)) {
-        throw new HttpError(400, "invalid_audience", "unknown audience: " + audience);
-      }
-      claims.put("aud", audience);
-    });
+    body.text("audience")
+        .filter(a -> !a.isBlank())
+        .ifPresent(
+            audience -> {
+              if (!audiences.contains(audience)) {
+                throw new HttpError(400, "invalid_audience", "unknown audience: " + audience);
+              }
+              claims.put("aud", audience);
+            });
     return claims;
   }
 

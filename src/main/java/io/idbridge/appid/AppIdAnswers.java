@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What App ID's token endpoint answered, as the app gets it: its tokens relayed, or its refusal as a 502 that says
- * what to check. A refusal is never the app's fault here: our server made the assertion and holds the credentials.
+ * What App ID's token endpoint answered, as the app gets it: its tokens relayed, or its refusal as
+ * a 502 that says what to check. A refusal is never the app's fault here: our server made the
+ * assertion and holds the credentials.
  */
 final class AppIdAnswers {
   private static final System.Logger LOG = System.getLogger(AppIdAnswers.class.getName());
@@ -25,32 +26,51 @@ final class AppIdAnswers {
       return tokens;
     }
     if (status == 429) {
-      LOG.log(System.Logger.Level.WARNING, RequestIds.current() + " IBM App ID is rate-limiting the exchange");
+      LOG.log(
+          System.Logger.Level.WARNING,
+          RequestIds.current() + " IBM App ID is rate-limiting the exchange");
       throw new HttpError(503, "appid_unavailable", "IBM App ID is busy; try again shortly");
     }
     if (status / 100 == 4 && json.get("error") instanceof String code) {
-      String description = json.get("error_description") instanceof String d ? ": " + printable(d) : "";
+      String description =
+          json.get("error_description") instanceof String d ? ": " + printable(d) : "";
       String refusal = printable(code) + description;
-      LOG.log(System.Logger.Level.WARNING, RequestIds.current() + " IBM App ID refused the exchange with HTTP "
-          + status + " (" + refusal + ")");
-      throw new HttpError(502, "appid_rejected", "IBM App ID refused the assertion (" + refusal + ")" + hint(code));
+      LOG.log(
+          System.Logger.Level.WARNING,
+          RequestIds.current()
+              + " IBM App ID refused the exchange with HTTP "
+              + status
+              + " ("
+              + refusal
+              + ")");
+      throw new HttpError(
+          502, "appid_rejected", "IBM App ID refused the assertion (" + refusal + ")" + hint(code));
     }
-    LOG.log(System.Logger.Level.WARNING, RequestIds.current() + " IBM App ID answered the exchange with HTTP "
-        + status + " and no token");
-    throw new HttpError(502, "appid_error", "IBM App ID answered with HTTP " + status + " and no token; try again");
+    LOG.log(
+        System.Logger.Level.WARNING,
+        RequestIds.current()
+            + " IBM App ID answered the exchange with HTTP "
+            + status
+            + " and no token");
+    throw new HttpError(
+        502, "appid_error", "IBM App ID answered with HTTP " + status + " and no token; try again");
   }
 
   /** What an administrator most likely has to fix, by RFC 6749 §5.2 error code. */
   private static String hint(String code) {
     return switch (code) {
-      case "invalid_grant" -> ". Check that App ID's custom identity public key is this server's /keys/signing.pem"
-          + " and that appid.audience is the tenant's OAuth server URL.";
+      case "invalid_grant" ->
+          ". Check that App ID's custom identity public key is this server's /keys/signing.pem"
+              + " and that appid.audience is the tenant's OAuth server URL.";
       case "invalid_client", "unauthorized_client" -> ". Check appid.clientId and appid.secret.";
       default -> "";
     };
   }
 
-  /** App ID's own text, shortened and without control characters, fit to quote in a log line and a message. */
+  /**
+   * App ID's own text, shortened and without control characters, fit to quote in a log line and a
+   * message.
+   */
   private static String printable(String text) {
     String clean = text.replaceAll("\\p{Cntrl}", " ").strip();
     return clean.length() > MAX_DESCRIPTION ? clean.substring(0, MAX_DESCRIPTION) + "…" : clean;

@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code POST /appid/assertion}: a user's signed assertion, for an app that exchanges it at App ID itself. */
+/**
+ * {@code POST /appid/assertion}: a user's signed assertion, for an app that exchanges it at App ID
+ * itself.
+ */
 public final class AppIdAssertionServlet extends HttpServlet {
   private final AppIdLogin login;
 

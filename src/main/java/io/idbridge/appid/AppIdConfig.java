@@ -12,8 +12,10 @@ import java.util.Set;
 /**
  * IBM App ID custom identity: the assertion we sign and the token exchange we perform for apps.
  *
- * @param audience the tenant's OAuth server URL, the assertions' {@code aud}; empty when App ID is not used
- * @param typ the assertions' JOSE header {@code typ}, {@code JOSE} as App ID's documentation shows it
+ * @param audience the tenant's OAuth server URL, the assertions' {@code aud}; empty when App ID is
+ *     not used
+ * @param typ the assertions' JOSE header {@code typ}, {@code JOSE} as App ID's documentation shows
+ *     it
  * @param assertionTtl how long an assertion lives unless the request asks for less or more
  * @param maxAssertionTtl the most a request may ask for
  * @param scope scopes every assertion carries
@@ -36,11 +38,14 @@ public record AppIdConfig(
 
   /** An assertion must outlive its trip to App ID, and should be short (App ID's documentation). */
   static final Duration MIN_TTL = Duration.ofSeconds(10);
+
   static final Duration MAX_TTL = Duration.ofHours(24);
 
   /** Claims the assertion sets itself, which a configured custom claim must not replace. */
   static final Set<String> OWN_CLAIMS =
-      Set.of("iss", "sub", "aud", "exp", "iat", "nbf", "jti", "scope", "name", "email", "locale", "picture", "gender");
+      Set.of(
+          "iss", "sub", "aud", "exp", "iat", "nbf", "jti", "scope", "name", "email", "locale",
+          "picture", "gender");
 
   public static AppIdConfig from(ConfigReader r) {
     Optional<String> audience = r.optional("appid.audience");
@@ -54,18 +59,25 @@ public record AppIdConfig(
     Optional<String> clientId = r.optional("appid.clientId");
     Optional<String> secret = r.secret("appid.secret");
     Duration timeout =
-        r.duration("appid.timeout", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMinutes(2));
+        r.duration(
+            "appid.timeout", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMinutes(2));
 
     audience.ifPresent(a -> requireUrl(r, "appid.audience", a, false));
     oauthServerUrl.ifPresent(u -> requireUrl(r, "appid.oauthServerUrl", u, true));
-    if (audience.isEmpty() && (oauthServerUrl.isPresent() || clientId.isPresent() || secret.isPresent())) {
-      r.problem("appid.audience", "is required when App ID is configured (the tenant's OAuth server URL)", null);
+    if (audience.isEmpty()
+        && (oauthServerUrl.isPresent() || clientId.isPresent() || secret.isPresent())) {
+      r.problem(
+          "appid.audience",
+          "is required when App ID is configured (the tenant's OAuth server URL)",
+          null);
     }
     if (clientId.isPresent() != secret.isPresent()) {
       r.problem("appid.secret", "and appid.clientId go together: set both, or neither", null);
     }
     if (ttl.compareTo(max) > 0) {
-      r.problem("appid.assertionTtl", "must not be longer than appid.maxAssertionTtl (" + Durations.format(max) + ")",
+      r.problem(
+          "appid.assertionTtl",
+          "must not be longer than appid.maxAssertionTtl (" + Durations.format(max) + ")",
           Durations.format(ttl));
     }
     for (String claim : claims) {
@@ -88,8 +100,9 @@ public record AppIdConfig(
   }
 
   /**
-   * App ID's URLs are https. The token endpoint may also be plain http on this machine: a local stand-in, or a
-   * sidecar that adds TLS; never elsewhere, since the exchange carries the client secret.
+   * App ID's URLs are https. The token endpoint may also be plain http on this machine: a local
+   * stand-in, or a sidecar that adds TLS; never elsewhere, since the exchange carries the client
+   * secret.
    */
   private static void requireUrl(ConfigReader r, String key, String value, boolean loopbackHttp) {
     try {
@@ -97,7 +110,10 @@ public record AppIdConfig(
       boolean https = "https".equals(uri.getScheme()) && uri.getHost() != null;
       boolean local = loopbackHttp && "http".equals(uri.getScheme()) && isLoopback(uri.getHost());
       if (!https && !local) {
-        r.problem(key, "must be an https URL such as https://us-south.appid.cloud.ibm.com/oauth/v4/<tenantId>", value);
+        r.problem(
+            key,
+            "must be an https URL such as https://us-south.appid.cloud.ibm.com/oauth/v4/<tenantId>",
+            value);
       }
     } catch (URISyntaxException e) {
       r.problem(key, "is not a URL", value);
@@ -127,6 +143,12 @@ public record AppIdConfig(
   @Override
   public String toString() {
     // A record would print the client secret.
-    return "AppIdConfig[audience=" + audience + ", issuer=" + issuer + ", clientId=" + clientId + "]";
+    return "AppIdConfig[audience="
+        + audience
+        + ", issuer="
+        + issuer
+        + ", clientId="
+        + clientId
+        + "]";
   }
 }

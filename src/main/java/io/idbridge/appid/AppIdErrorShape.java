@@ -5,7 +5,10 @@ import io.idbridge.http.ErrorShape;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The App ID endpoints' error body, shaped like App ID's own (RFC 6749 §5.2) plus the request id; always JSON. */
+/**
+ * The App ID endpoints' error body, shaped like App ID's own (RFC 6749 §5.2) plus the request id;
+ * always JSON.
+ */
 public final class AppIdErrorShape implements ErrorShape {
 
   @Override

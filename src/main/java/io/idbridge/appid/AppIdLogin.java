@@ -16,8 +16,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How both App ID endpoints begin: check the user (password with failure tracking, then the one-time code of a user
- * with MFA) and sign the assertion.
+ * How both App ID endpoints begin: check the user (password with failure tracking, then the
+ * one-time code of a user with MFA) and sign the assertion.
  */
 public final class AppIdLogin {
   private final AppIdConfig config;
@@ -26,8 +26,12 @@ public final class AppIdLogin {
   private final SecondFactor mfa;
   private final AppIdAssertions assertions;
 
-  public AppIdLogin(AppIdConfig config, Authenticator authenticator, ClientAddresses addresses,
-      SecondFactor mfa, AppIdAssertions assertions) {
+  public AppIdLogin(
+      AppIdConfig config,
+      Authenticator authenticator,
+      ClientAddresses addresses,
+      SecondFactor mfa,
+      AppIdAssertions assertions) {
     this.config = config;
     this.authenticator = authenticator;
     this.addresses = addresses;
@@ -36,14 +40,17 @@ public final class AppIdLogin {
   }
 
   /** The assertion for the request's user; every refusal is an {@link HttpError}. */
-  AppIdAssertions.Assertion assertion(HttpServletRequest req, HttpServletResponse res) throws IOException {
+  AppIdAssertions.Assertion assertion(HttpServletRequest req, HttpServletResponse res)
+      throws IOException {
     if (!config.enabled()) {
-      throw new HttpError(404, "not_configured", "IBM App ID is not configured on this server (appid.audience)");
+      throw new HttpError(
+          404, "not_configured", "IBM App ID is not configured on this server (appid.audience)");
     }
     RequestBody body = RequestBody.of(req);
     String username = body.required("username");
     String password = body.required("password");
-    // The rest of the request is checked before the password, so a malformed request costs no login attempt.
+    // The rest of the request is checked before the password, so a malformed request costs no login
+    // attempt.
     List<String> scope = scope(body);
     Duration ttl = ttl(body);
     User user = authenticate(new LoginAttempt(username, password, addresses.of(req)), body, res);
@@ -60,18 +67,30 @@ public final class AppIdLogin {
     }
     User user = s.user();
     if (user.hasMfa()) {
-      String otp = body.text("otp").map(String::strip).filter(code -> !code.isEmpty()).orElseThrow(
-          () -> new HttpError(401, "mfa_required", "this account needs a one-time code: send it in the field otp"));
+      String otp =
+          body.text("otp")
+              .map(String::strip)
+              .filter(code -> !code.isEmpty())
+              .orElseThrow(
+                  () ->
+                      new HttpError(
+                          401,
+                          "mfa_required",
+                          "this account needs a one-time code: send it in the field otp"));
       try {
         // A wrong code counts like a wrong password, so guessing codes meets the same limit.
         mfa.verify(user, otp, attempt.clientIp());
       } catch (MfaException e) {
-        throw e.reason() == MfaException.Reason.THROTTLED ? throttled(res, e.retryAfter().orElseThrow())
+        throw e.reason() == MfaException.Reason.THROTTLED
+            ? throttled(res, e.retryAfter().orElseThrow())
             : new HttpError(401, "invalid_otp", "the one-time code is wrong or already used");
       }
     } else if (mfa.mustEnroll(user)) {
-      throw new HttpError(403, "mfa_enrollment_required", "this server requires a second factor: log in at "
-          + "/api/login, whose answer carries the enroll_token for /api/mfa/enroll and /api/mfa/confirm");
+      throw new HttpError(
+          403,
+          "mfa_enrollment_required",
+          "this server requires a second factor: log in at "
+              + "/api/login, whose answer carries the enroll_token for /api/mfa/enroll and /api/mfa/confirm");
     }
     return user;
   }
@@ -89,7 +108,10 @@ public final class AppIdLogin {
     }
   }
 
-  /** The configured lifetime, or the one the request asks for in {@code expires_in} (seconds) within the maximum. */
+  /**
+   * The configured lifetime, or the one the request asks for in {@code expires_in} (seconds) within
+   * the maximum.
+   */
   private Duration ttl(RequestBody body) {
     String asked = body.text("expires_in").map(String::strip).orElse("");
     if (asked.isEmpty()) {
@@ -105,7 +127,9 @@ public final class AppIdLogin {
     } catch (NumberFormatException e) {
       // answered below, like a number out of range
     }
-    throw new HttpError(400, "invalid_request",
+    throw new HttpError(
+        400,
+        "invalid_request",
         "expires_in must be a whole number of seconds from " + min + " to " + max);
   }
 }

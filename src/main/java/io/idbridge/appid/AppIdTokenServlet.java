@@ -8,7 +8,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 
-/** {@code POST /appid/token}: logs the user in, exchanges the assertion at App ID and relays App ID's tokens. */
+/**
+ * {@code POST /appid/token}: logs the user in, exchanges the assertion at App ID and relays App
+ * ID's tokens.
+ */
 public final class AppIdTokenServlet extends HttpServlet {
   private final AppIdLogin login;
   private final Optional<AppIdTokenEndpoint> endpoint;
@@ -20,9 +23,14 @@ public final class AppIdTokenServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    AppIdTokenEndpoint appId = endpoint.orElseThrow(() -> new HttpError(404, "not_configured",
-        "this server does not exchange assertions with IBM App ID (appid.clientId, appid.secret); "
-            + "use /appid/assertion"));
+    AppIdTokenEndpoint appId =
+        endpoint.orElseThrow(
+            () ->
+                new HttpError(
+                    404,
+                    "not_configured",
+                    "this server does not exchange assertions with IBM App ID (appid.clientId, appid.secret); "
+                        + "use /appid/assertion"));
     AppIdAssertions.Assertion assertion = login.assertion(req, res);
     Responses.writeJson(res, 200, appId.exchange(assertion.jws(), assertion.scope()));
   }

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /** OAuth scope lists: space-separated scope tokens (RFC 6749 §3.3). */
 final class Scopes {
-  // RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ), so no quote, backslash, space or control.
+  // RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ), so no quote, backslash, space or
+  // control.
   private static final Pattern TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
 
   private Scopes() {}
@@ -21,7 +22,8 @@ final class Scopes {
         continue;
       }
       if (!TOKEN.matcher(token).matches()) {
-        throw new IllegalArgumentException("a scope may hold only printable ASCII without quotes or backslashes");
+        throw new IllegalArgumentException(
+            "a scope may hold only printable ASCII without quotes or backslashes");
       }
       scopes.add(token);
     }

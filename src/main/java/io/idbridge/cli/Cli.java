@@ -1,7 +1,7 @@
 package io.idbridge.cli;
 
-import io.idbridge.Main;
 import io.idbridge.Config;
+import io.idbridge.Main;
 import io.idbridge.config.ConfigException;
 import io.idbridge.directory.DirectoryUnavailableException;
 import io.idbridge.directory.User;
@@ -28,25 +28,27 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * User and key administration: {@code users add|passwd|disable|enable|list|totp}, {@code keys generate|list|export},
- * {@code hash}. Every error is one line on stderr and a non-zero exit code.
+ * User and key administration: {@code users add|passwd|disable|enable|list|totp}, {@code keys
+ * generate|list|export}, {@code hash}. Every error is one line on stderr and a non-zero exit code.
  */
 public final class Cli {
   public static final Set<String> COMMANDS = Set.of("users", "keys", "hash", "help", "--help");
 
-  private static final String USAGE = String.join(System.lineSeparator(),
-      "usage: java -jar idbridge.jar [--config FILE]                 run the server",
-      "       java -jar idbridge.jar users add NAME --password-stdin [--display-name X] [--email X] [--attr k=v]... [--id X]",
-      "       java -jar idbridge.jar users passwd NAME --password-stdin",
-      "       java -jar idbridge.jar users disable|enable NAME",
-      "       java -jar idbridge.jar users list",
-      "       java -jar idbridge.jar users totp NAME [--invert]",
-      "       java -jar idbridge.jar users totp NAME --remove",
-      "       java -jar idbridge.jar keys generate [--alg es256|rs256]",
-      "       java -jar idbridge.jar keys list",
-      "       java -jar idbridge.jar keys export --pem",
-      "       java -jar idbridge.jar hash --password-stdin",
-      "every command takes --config FILE (default conf/idbridge.properties)");
+  private static final String USAGE =
+      String.join(
+          System.lineSeparator(),
+          "usage: java -jar idbridge.jar [--config FILE]                 run the server",
+          "       java -jar idbridge.jar users add NAME --password-stdin [--display-name X] [--email X] [--attr k=v]... [--id X]",
+          "       java -jar idbridge.jar users passwd NAME --password-stdin",
+          "       java -jar idbridge.jar users disable|enable NAME",
+          "       java -jar idbridge.jar users list",
+          "       java -jar idbridge.jar users totp NAME [--invert]",
+          "       java -jar idbridge.jar users totp NAME --remove",
+          "       java -jar idbridge.jar keys generate [--alg es256|rs256]",
+          "       java -jar idbridge.jar keys list",
+          "       java -jar idbridge.jar keys export --pem",
+          "       java -jar idbridge.jar hash --password-stdin",
+          "every command takes --config FILE (default conf/idbridge.properties)");
 
   private final InputStream in;
   private final PrintStream out;
@@ -79,7 +81,9 @@ public final class Cli {
     } catch (ConfigException e) {
       err.println("error: configuration: " + e.getMessage());
       return 2;
-    } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException
+    } catch (IllegalArgumentException
+        | IllegalStateException
+        | UncheckedIOException
         | DirectoryUnavailableException e) {
       err.println("error: " + e.getMessage());
       return 1;
@@ -87,7 +91,8 @@ public final class Cli {
   }
 
   private Config config(CliArgs a) {
-    return Main.loadConfig(a.option("--config").map(f -> List.of("--config", f)).orElse(List.of()), env);
+    return Main.loadConfig(
+        a.option("--config").map(f -> List.of("--config", f)).orElse(List.of()), env);
   }
 
   private void users(CliArgs a) {
@@ -97,7 +102,8 @@ public final class Cli {
     WritableUserDirectory dir = writable(config, hashes);
     switch (action) {
       case "add" -> {
-        a.allow(Set.of("--config", "--password-stdin", "--display-name", "--email", "--attr", "--id"));
+        a.allow(
+            Set.of("--config", "--password-stdin", "--display-name", "--email", "--attr", "--id"));
         String name = a.word(2, "user name");
         String hash = hashes.hash(password(a));
         Map<String, String> attributes = new LinkedHashMap<>();
@@ -109,8 +115,14 @@ public final class Cli {
           attributes.put(kv.substring(0, eq), kv.substring(eq + 1));
         }
         String id = a.option("--id").orElse(UUID.randomUUID().toString());
-        dir.add(User.of(id, name, hash, a.option("--display-name").orElse(name), a.option("--email").orElse(""),
-            attributes));
+        dir.add(
+            User.of(
+                id,
+                name,
+                hash,
+                a.option("--display-name").orElse(name),
+                a.option("--email").orElse(""),
+                attributes));
         out.println("added " + name + " (id " + id + ")");
       }
       case "passwd" -> {
@@ -128,13 +140,21 @@ public final class Cli {
       case "list" -> {
         a.allow(Set.of("--config"));
         for (User u : dir.list()) {
-          out.printf("%s\t%s\t%s\t%s\t%s%n", u.username(), u.id(), u.displayName(), u.email(),
+          out.printf(
+              "%s\t%s\t%s\t%s\t%s%n",
+              u.username(),
+              u.id(),
+              u.displayName(),
+              u.email(),
               u.disabled() ? "disabled" : "enabled");
         }
       }
       case "totp" -> {
         a.allow(Set.of("--config", "--remove", "--invert"));
-        totp(a, new TotpEnrollment(dir, config.mfa(), new SecureRandom()), existing(dir, a.word(2, "user name")));
+        totp(
+            a,
+            new TotpEnrollment(dir, config.mfa(), new SecureRandom()),
+            existing(dir, a.word(2, "user name")));
       }
       default -> throw new CliException("unknown users action " + action);
     }
@@ -144,13 +164,20 @@ public final class Cli {
   private void totp(CliArgs a, TotpEnrollment enrollment, User user) {
     if (a.flag("--remove")) {
       enrollment.remove(user);
-      out.println("TOTP removed for " + user.username()
-          + ": login no longer asks for a code, and every remembered mfa_key of the user stops working");
+      out.println(
+          "TOTP removed for "
+              + user.username()
+              + ": login no longer asks for a code, and every remembered mfa_key of the user stops working");
       return;
     }
     TotpEnrollment.Enrollment e = enrollment.enroll(user, true);
-    out.println("TOTP enrolled for " + user.username() + ": login asks for a code from now on"
-        + (user.totpSecret().isEmpty() ? "" : "; the previous secret and its mfa_keys stop working"));
+    out.println(
+        "TOTP enrolled for "
+            + user.username()
+            + ": login asks for a code from now on"
+            + (user.totpSecret().isEmpty()
+                ? ""
+                : "; the previous secret and its mfa_keys stop working"));
     out.println("Scan the QR code with an authenticator app, or enter the secret by hand:");
     out.println();
     out.print(TerminalQr.render(e.uri(), a.flag("--invert")));
@@ -160,7 +187,8 @@ public final class Cli {
   }
 
   static User existing(UserDirectory dir, String name) {
-    return dir.findByUsername(name).orElseThrow(() -> new IllegalArgumentException("no user named " + name));
+    return dir.findByUsername(name)
+        .orElseThrow(() -> new IllegalArgumentException("no user named " + name));
   }
 
   static WritableUserDirectory writable(Config config, PasswordHashes hashes) {
@@ -169,8 +197,10 @@ public final class Cli {
       return w;
     }
     dir.close();
-    throw new IllegalArgumentException("directory.type=" + config.directory().type().name().toLowerCase(Locale.ROOT)
-        + " is administered in its own store, not by idbridge; use 'hash' to make password hashes for it");
+    throw new IllegalArgumentException(
+        "directory.type="
+            + config.directory().type().name().toLowerCase(Locale.ROOT)
+            + " is administered in its own store, not by idbridge; use 'hash' to make password hashes for it");
   }
 
   private void keys(CliArgs a) {
@@ -187,10 +217,17 @@ public final class Cli {
     switch (action) {
       case "generate" -> {
         a.allow(Set.of("--config", "--alg"));
-        JwsAlgorithm alg = a.option("--alg").map(s -> parseAlg(s)).orElse(config.tokens().algorithm());
+        JwsAlgorithm alg =
+            a.option("--alg").map(s -> parseAlg(s)).orElse(config.tokens().algorithm());
         String kid = ring.generate(alg, config.keys().rsaBits());
-        out.println("generated " + alg + " key " + kid + " in " + config.keys().dir()
-            + "; it signs from the next server start, older keys keep verifying until removed");
+        out.println(
+            "generated "
+                + alg
+                + " key "
+                + kid
+                + " in "
+                + config.keys().dir()
+                + "; it signs from the next server start, older keys keep verifying until removed");
       }
       case "list" -> {
         a.allow(Set.of("--config"));
@@ -201,8 +238,11 @@ public final class Cli {
         if (!a.flag("--pem")) {
           throw new CliException("keys export needs --pem");
         }
-        out.print(ring.currentRsaPublicKey().map(KeyRing::toPem)
-            .orElseThrow(() -> new IllegalStateException("no RSA key; run: keys generate --alg rs256")));
+        out.print(
+            ring.currentRsaPublicKey()
+                .map(KeyRing::toPem)
+                .orElseThrow(
+                    () -> new IllegalStateException("no RSA key; run: keys generate --alg rs256")));
       }
       default -> throw new CliException("unknown keys action " + action);
     }
@@ -221,13 +261,17 @@ public final class Cli {
     out.println(new PasswordHashes(config(a).password()).hash(password(a)));
   }
 
-  /** The password from the first line of standard input: never from an argument, which others can see. */
+  /**
+   * The password from the first line of standard input: never from an argument, which others can
+   * see.
+   */
   private String password(CliArgs a) {
     if (!a.flag("--password-stdin")) {
       throw new CliException("give the password on standard input with --password-stdin");
     }
     try {
-      String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+      String line =
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
       if (line == null || line.isEmpty()) {
         throw new CliException("no password on standard input");
       }

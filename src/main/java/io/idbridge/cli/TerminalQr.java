@@ -5,7 +5,9 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
 import com.google.zxing.qrcode.encoder.Encoder;
 
-/** A QR code drawn in a terminal with Unicode half blocks, two rows of modules to a line of text. */
+/**
+ * A QR code drawn in a terminal with Unicode half blocks, two rows of modules to a line of text.
+ */
 final class TerminalQr {
   /** ISO/IEC 18004 §6.3.8: a light margin four modules wide around the symbol. */
   private static final int QUIET_ZONE = 4;
@@ -15,15 +17,17 @@ final class TerminalQr {
   /**
    * The code of {@code text} (error correction M: survives a smudged screen, stays small).
    *
-   * @param darkOnLight draw the dark modules, for a terminal with a light background; by default the light ones
-   *     are drawn, which a terminal with a dark background (the usual) shows as a black-on-white code
+   * @param darkOnLight draw the dark modules, for a terminal with a light background; by default
+   *     the light ones are drawn, which a terminal with a dark background (the usual) shows as a
+   *     black-on-white code
    */
   static String render(String text, boolean darkOnLight) {
     ByteMatrix matrix;
     try {
       matrix = Encoder.encode(text, ErrorCorrectionLevel.M).getMatrix();
     } catch (WriterException e) {
-      throw new IllegalArgumentException("cannot draw a QR code of this text: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot draw a QR code of this text: " + e.getMessage(), e);
     }
     int size = matrix.getWidth() + 2 * QUIET_ZONE;
     StringBuilder out = new StringBuilder();

@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 /**
  * Typed, validated access to one properties file plus {@code IDBRIDGE_*} environment overrides.
  *
- * <p>Every section record reads its keys through this class, which remembers each key asked for: a key in the
- * file that nobody asked for is unknown and stops start-up, and problems are collected so that one start-up
- * reports all of them at once, as {@code file: key: why (value)}.
+ * <p>Every section record reads its keys through this class, which remembers each key asked for: a
+ * key in the file that nobody asked for is unknown and stops start-up, and problems are collected
+ * so that one start-up reports all of them at once, as {@code file: key: why (value)}.
  */
 public final class ConfigReader {
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
@@ -36,7 +36,10 @@ public final class ConfigReader {
     this.env = Map.copyOf(env);
   }
 
-  /** The environment variable that overrides a key: {@code IDBRIDGE_} + key upper-cased, dots as underscores. */
+  /**
+   * The environment variable that overrides a key: {@code IDBRIDGE_} + key upper-cased, dots as
+   * underscores.
+   */
   public static String envName(String key) {
     return "IDBRIDGE_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
@@ -97,7 +100,10 @@ public final class ConfigReader {
     }
   }
 
-  /** A duration written as a number and a unit: {@code 500ms}, {@code 30s}, {@code 30m}, {@code 168h}, {@code 7d}. */
+  /**
+   * A duration written as a number and a unit: {@code 500ms}, {@code 30s}, {@code 30m}, {@code
+   * 168h}, {@code 7d}.
+   */
   public Duration duration(String key, Duration defaultValue, Duration min, Duration max) {
     String value = raw(key);
     if (value.isEmpty()) {
@@ -118,15 +124,16 @@ public final class ConfigReader {
           default -> Duration.ofDays(amount);
         };
     if (parsed.compareTo(min) < 0 || parsed.compareTo(max) > 0) {
-      problem(key, "must be between " + Durations.format(min) + " and " + Durations.format(max), value);
+      problem(
+          key, "must be between " + Durations.format(min) + " and " + Durations.format(max), value);
       return defaultValue;
     }
     return parsed;
   }
 
   /**
-   * One of an enum's constants, written in lower case with {@code -} or {@code +} for the underscore: {@code
-   * ip+user} is {@code IP_USER}, {@code revoke-oldest} is {@code REVOKE_OLDEST}.
+   * One of an enum's constants, written in lower case with {@code -} or {@code +} for the
+   * underscore: {@code ip+user} is {@code IP_USER}, {@code revoke-oldest} is {@code REVOKE_OLDEST}.
    */
   public <E extends Enum<E>> E choice(String key, E defaultValue) {
     String value = raw(key);
@@ -140,7 +147,9 @@ public final class ConfigReader {
       }
     }
     List<String> allowed =
-        Arrays.stream(defaultValue.getDeclaringClass().getEnumConstants()).map(ConfigReader::label).toList();
+        Arrays.stream(defaultValue.getDeclaringClass().getEnumConstants())
+            .map(ConfigReader::label)
+            .toList();
     problem(key, "must be one of " + String.join(", ", allowed), value);
     return defaultValue;
   }
@@ -160,7 +169,10 @@ public final class ConfigReader {
     return Path.of(string(key, defaultValue));
   }
 
-  /** Records a problem with a key; the value is echoed only when it is not a secret (pass null for secrets). */
+  /**
+   * Records a problem with a key; the value is echoed only when it is not a secret (pass null for
+   * secrets).
+   */
   public void problem(String key, String why, String value) {
     problems.add(source + ": " + key + ": " + why + (value == null ? "" : " (" + value + ")"));
   }
@@ -178,7 +190,11 @@ public final class ConfigReader {
     List<String> all = new ArrayList<>();
     for (String key : new TreeSet<>(properties.keySet())) {
       if (!keysRead.contains(key)) {
-        all.add(source + ": " + key + ": unknown key (see conf/idbridge.properties for the keys there are)");
+        all.add(
+            source
+                + ": "
+                + key
+                + ": unknown key (see conf/idbridge.properties for the keys there are)");
       }
     }
     all.addAll(problems);

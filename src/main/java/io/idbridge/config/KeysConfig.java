@@ -9,6 +9,7 @@ import java.nio.file.Path;
  */
 public record KeysConfig(Path dir, int rsaBits) {
   public static KeysConfig from(ConfigReader r) {
-    return new KeysConfig(r.path("keys.dir", "conf/keys"), r.integer("keys.rsaBits", 3072, 2048, 8192));
+    return new KeysConfig(
+        r.path("keys.dir", "conf/keys"), r.integer("keys.rsaBits", 3072, 2048, 8192));
   }
 }

@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * ConnectyCube's error body, {@code {"error": message, "request_id": …}}: ConnectyCube quotes our status and body to
- * the app's user, so the message is the sentence for people, and the body is always JSON.
+ * ConnectyCube's error body, {@code {"error": message, "request_id": …}}: ConnectyCube quotes our
+ * status and body to the app's user, so the message is the sentence for people, and the body is
+ * always JSON.
  */
 public final class ConnectyCubeErrorShape implements ErrorShape {
 

@@ -18,23 +18,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code GET|POST /connectycube/verify}: ConnectyCube (or QuickBlox) asks whether the token an app logged in with is
- * a live session from our {@code /api/login}, and gets the user back.
+ * {@code GET|POST /connectycube/verify}: ConnectyCube (or QuickBlox) asks whether the token an app
+ * logged in with is a live session from our {@code /api/login}, and gets the user back.
  */
 public final class ConnectyCubeVerifyServlet extends HttpServlet {
-  private static final System.Logger LOG = System.getLogger(ConnectyCubeVerifyServlet.class.getName());
+  private static final System.Logger LOG =
+      System.getLogger(ConnectyCubeVerifyServlet.class.getName());
 
   private final ConnectyCubeConfig config;
   private final Sessions sessions;
   private final UserDirectory directory;
 
-  public ConnectyCubeVerifyServlet(ConnectyCubeConfig config, Sessions sessions, UserDirectory directory) {
+  public ConnectyCubeVerifyServlet(
+      ConnectyCubeConfig config, Sessions sessions, UserDirectory directory) {
     this.config = config;
     this.sessions = sessions;
     this.directory = directory;
   }
 
-  // The starter kit answers both methods: the dashboard's template decides which one ConnectyCube uses.
+  // The starter kit answers both methods: the dashboard's template decides which one ConnectyCube
+  // uses.
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
     verify(req, res);
@@ -57,10 +60,17 @@ public final class ConnectyCubeVerifyServlet extends HttpServlet {
   private void verify(HttpServletRequest req, HttpServletResponse res) throws IOException {
     RequestBody body = RequestBody.of(req);
     // Older ConnectyCube docs send user_id + access_token instead of the mapped token parameter.
-    String token = field(body, config.tokenParam()).or(() -> field(body, "access_token")).orElseThrow(() -> {
-      refused("no " + config.tokenParam() + " or access_token parameter");
-      return new HttpError(400, "missing_token", "Sign-in failed because no token was sent. Please sign in again.");
-    });
+    String token =
+        field(body, config.tokenParam())
+            .or(() -> field(body, "access_token"))
+            .orElseThrow(
+                () -> {
+                  refused("no " + config.tokenParam() + " or access_token parameter");
+                  return new HttpError(
+                      400,
+                      "missing_token",
+                      "Sign-in failed because no token was sent. Please sign in again.");
+                });
     Sessions.SessionClaims session;
     try {
       session = sessions.verify(token);
@@ -81,16 +91,26 @@ public final class ConnectyCubeVerifyServlet extends HttpServlet {
       refused("user_id is not the token's user");
       throw unauthorized("Your sign-in is not valid. Please sign in again.");
     }
-    User user = directory.findById(session.userId()).filter(u -> !u.disabled()).orElseThrow(() -> {
-      refused("user " + session.userId() + " deleted or disabled since the token was issued");
-      return unauthorized("This account can no longer sign in. Please contact support.");
-    });
+    User user =
+        directory
+            .findById(session.userId())
+            .filter(u -> !u.disabled())
+            .orElseThrow(
+                () -> {
+                  refused(
+                      "user "
+                          + session.userId()
+                          + " deleted or disabled since the token was issued");
+                  return unauthorized(
+                      "This account can no longer sign in. Please contact support.");
+                });
     Responses.writeJson(res, 200, body(user));
   }
 
   /**
-   * The user in both shapes the dashboard's response mapping may name: {@code #{uid}} and {@code #{user.id}}. Blank
-   * fields are left out rather than sent empty, which ConnectyCube could take as a value to store.
+   * The user in both shapes the dashboard's response mapping may name: {@code #{uid}} and {@code
+   * #{user.id}}. Blank fields are left out rather than sent empty, which ConnectyCube could take as
+   * a value to store.
    */
   static Map<String, Object> body(User user) {
     Map<String, Object> person = new LinkedHashMap<>();
@@ -122,6 +142,7 @@ public final class ConnectyCubeVerifyServlet extends HttpServlet {
   }
 
   private static void refused(String why) {
-    LOG.log(System.Logger.Level.INFO, RequestIds.current() + " connectycube verify refused: " + why);
+    LOG.log(
+        System.Logger.Level.INFO, RequestIds.current() + " connectycube verify refused: " + why);
   }
 }

@@ -10,8 +10,8 @@ public sealed interface AuthResult {
   record Success(User user) implements AuthResult {}
 
   /**
-   * Wrong credentials, an unknown name or a disabled user: deliberately one answer. The backend's own error code
-   * and message are passed on where a backend gave them.
+   * Wrong credentials, an unknown name or a disabled user: deliberately one answer. The backend's
+   * own error code and message are passed on where a backend gave them.
    */
   record Rejected(String backendErrorCode, String backendErrorMessage) implements AuthResult {}
 

@@ -3,7 +3,10 @@ package io.idbridge.core;
 import io.idbridge.directory.LoginCheck;
 import io.idbridge.directory.UserDirectory;
 
-/** Checks a login against the directory, with failure tracking: the one path every contract's login takes. */
+/**
+ * Checks a login against the directory, with failure tracking: the one path every contract's login
+ * takes.
+ */
 public final class Authenticator {
   private static final System.Logger LOG = System.getLogger(Authenticator.class.getName());
 
@@ -22,7 +25,8 @@ public final class Authenticator {
     }
     LoginCheck check = directory.authenticate(attempt.username(), attempt.password());
     if (check.matched() && !check.user().get().disabled()) {
-      // With a second factor, only its success resets the counts: else each right password would reset the
+      // With a second factor, only its success resets the counts: else each right password would
+      // reset the
       // count of wrong codes, and codes could be guessed without limit.
       if (!check.user().get().hasMfa()) {
         failures.succeeded(attempt.clientIp(), attempt.username());
@@ -30,18 +34,25 @@ public final class Authenticator {
       return new AuthResult.Success(check.user().get());
     }
     if (check.matched()) {
-      LOG.log(System.Logger.Level.INFO, "login refused: user " + check.user().get().id() + " is disabled");
+      LOG.log(
+          System.Logger.Level.INFO,
+          "login refused: user " + check.user().get().id() + " is disabled");
     }
     failures.failed(attempt.clientIp(), attempt.username());
     return new AuthResult.Rejected(check.backendErrorCode(), check.backendErrorMessage());
   }
 
-  /** Counts a failed second factor like a wrong password, so guessing codes meets the same limit. */
+  /**
+   * Counts a failed second factor like a wrong password, so guessing codes meets the same limit.
+   */
   public void secondFactorFailed(String clientIp, String username) {
     failures.failed(clientIp, username);
   }
 
-  /** A right second factor completes a login, and resets the counts as a right password does without one. */
+  /**
+   * A right second factor completes a login, and resets the counts as a right password does without
+   * one.
+   */
   public void secondFactorSucceeded(String clientIp, String username) {
     failures.succeeded(clientIp, username);
   }

@@ -8,11 +8,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Counts wrong-credential answers per client address and per login name, in the shared state, and says when a
- * login must be refused with 429 without looking at its password.
+ * Counts wrong-credential answers per client address and per login name, in the shared state, and
+ * says when a login must be refused with 429 without looking at its password.
  *
- * <p>A name is counted whether or not such a user exists: a limit only real accounts could reach would tell an
- * attacker which accounts exist.
+ * <p>A name is counted whether or not such a user exists: a limit only real accounts could reach
+ * would tell an attacker which accounts exist.
  */
 public final class LoginFailures {
   private final ThrottleConfig config;
@@ -57,15 +57,16 @@ public final class LoginFailures {
   }
 
   /**
-   * A null address is one we do not know: a platform's server calls on the user's behalf (IBM MCA), so its own
-   * address would lump every user together; only the name is counted then.
+   * A null address is one we do not know: a platform's server calls on the user's behalf (IBM MCA),
+   * so its own address would lump every user together; only the name is counted then.
    */
   private boolean countsIp(String clientIp) {
     return config.tracksIp() && clientIp != null;
   }
 
   private Duration over(String key, int threshold) {
-    return state.counter(key)
+    return state
+        .counter(key)
         .filter(c -> c.value() >= threshold)
         .map(c -> Duration.between(clock.instant(), c.expiresAt()))
         .filter(d -> !d.isNegative() && !d.isZero())
@@ -82,6 +83,7 @@ public final class LoginFailures {
 
   /** The name as sent, normalised: case and Unicode forms do not make a new count. */
   static String userKey(String username) {
-    return "fail:user:" + Normalizer.normalize(username.trim(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    return "fail:user:"
+        + Normalizer.normalize(username.trim(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
   }
 }

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Sessions: a signed token per session (any node verifies it with the public key), a revocation list keyed by
- * the session id {@code sid}, and the concurrent-login policy. What nodes must share lives in the StateStore.
+ * Sessions: a signed token per session (any node verifies it with the public key), a revocation
+ * list keyed by the session id {@code sid}, and the concurrent-login policy. What nodes must share
+ * lives in the StateStore.
  */
 public final class Sessions {
   private final Tokens tokens;
@@ -22,7 +23,12 @@ public final class Sessions {
   private final Clock clock;
   private final UserDirectory directory;
 
-  public Sessions(Tokens tokens, StateStore state, SessionsConfig config, Clock clock, UserDirectory directory) {
+  public Sessions(
+      Tokens tokens,
+      StateStore state,
+      SessionsConfig config,
+      Clock clock,
+      UserDirectory directory) {
     this.tokens = tokens;
     this.state = state;
     this.config = config;
@@ -39,11 +45,12 @@ public final class Sessions {
   }
 
   /** What a valid session token says. */
-  public record SessionClaims(String sid, String userId, String app, Instant expiresAt, Map<String, Object> claims) {}
+  public record SessionClaims(
+      String sid, String userId, String app, Instant expiresAt, Map<String, Object> claims) {}
 
   /**
-   * Opens a session for a user in an app (the app key a platform sent, or {@code default}), applying the
-   * concurrent-login policy.
+   * Opens a session for a user in an app (the app key a platform sent, or {@code default}),
+   * applying the concurrent-login policy.
    *
    * @param extraClaims added to the token (an audience, say); may be empty
    * @throws SessionLimitException when the policy is {@code reject} and the user is at the limit
@@ -65,9 +72,9 @@ public final class Sessions {
   }
 
   /**
-   * Joins the user's set first, then decides by the set's order, which every node sees alike: two logins racing on
-   * two nodes cannot both pass a {@code reject} limit (the later one backs out), and under {@code revoke-oldest}
-   * only the newest session survives.
+   * Joins the user's set first, then decides by the set's order, which every node sees alike: two
+   * logins racing on two nodes cannot both pass a {@code reject} limit (the later one backs out),
+   * and under {@code revoke-oldest} only the newest session survives.
    */
   private void enforceLimit(String set, String sid, Instant expires) {
     state.addMember(set, sid, expires);
@@ -93,20 +100,23 @@ public final class Sessions {
     try {
       claims = tokens.verify(TokenType.SESSION, token);
     } catch (JwtException e) {
-      throw new InvalidSessionException(e.reason() == JwtException.Reason.EXPIRED
-          ? InvalidSessionException.Reason.EXPIRED : InvalidSessionException.Reason.INVALID);
+      throw new InvalidSessionException(
+          e.reason() == JwtException.Reason.EXPIRED
+              ? InvalidSessionException.Reason.EXPIRED
+              : InvalidSessionException.Reason.INVALID);
     }
     String sid = String.valueOf(claims.get("sid"));
     if (state.isMarked(revokedKey(sid))) {
       throw new InvalidSessionException(InvalidSessionException.Reason.REVOKED);
     }
     Instant exp = Instant.ofEpochSecond(((Number) claims.get("exp")).longValue());
-    return new SessionClaims(sid, String.valueOf(claims.get("sub")), String.valueOf(claims.get("app")), exp, claims);
+    return new SessionClaims(
+        sid, String.valueOf(claims.get("sub")), String.valueOf(claims.get("app")), exp, claims);
   }
 
   /**
-   * A client's logout: ends the session of a valid token on every node, and tells the directory (a backend with
-   * sessions of its own forwards it).
+   * A client's logout: ends the session of a valid token on every node, and tells the directory (a
+   * backend with sessions of its own forwards it).
    */
   public void logout(String token) throws InvalidSessionException {
     SessionClaims session = verify(token);
@@ -126,7 +136,8 @@ public final class Sessions {
   private void revokeSid(String sid, Instant until) {
     // Kept only as long as the token could still verify.
     java.time.Duration ttl = java.time.Duration.between(clock.instant(), until);
-    state.mark(revokedKey(sid), ttl.isNegative() || ttl.isZero() ? java.time.Duration.ofSeconds(1) : ttl);
+    state.mark(
+        revokedKey(sid), ttl.isNegative() || ttl.isZero() ? java.time.Duration.ofSeconds(1) : ttl);
   }
 
   private String policySet(String userId, String app) {

@@ -19,6 +19,7 @@ public record SessionsConfig(Concurrency concurrency, OnLimit onLimit) {
 
   public static SessionsConfig from(ConfigReader r) {
     return new SessionsConfig(
-        r.choice("sessions.concurrency", Concurrency.UNLIMITED), r.choice("sessions.onLimit", OnLimit.REVOKE_OLDEST));
+        r.choice("sessions.concurrency", Concurrency.UNLIMITED),
+        r.choice("sessions.onLimit", OnLimit.REVOKE_OLDEST));
   }
 }

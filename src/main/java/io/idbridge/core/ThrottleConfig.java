@@ -7,8 +7,9 @@ import java.time.Duration;
  * Login-failure tracking, mirroring Foundry's own setting so that the two agree.
  *
  * @param ipThreshold failures from one client address before 429
- * @param userThreshold failures for one login name before 429; higher than the address threshold by choice, so
- *     that one attacker meets the address limit long before a victim's account is locked out
+ * @param userThreshold failures for one login name before 429; higher than the address threshold by
+ *     choice, so that one attacker meets the address limit long before a victim's account is locked
+ *     out
  * @param ttl how long after the last failure a count lapses
  */
 public record ThrottleConfig(Track track, int ipThreshold, int userThreshold, Duration ttl) {
@@ -27,7 +28,8 @@ public record ThrottleConfig(Track track, int ipThreshold, int userThreshold, Du
     Track track = r.choice("throttle.track", Track.IP_USER);
     int threshold = r.integer("throttle.threshold", 5, 1, 1_000_000);
     int userThreshold = r.integer("throttle.userThreshold", threshold, 1, 1_000_000);
-    Duration ttl = r.duration("throttle.ttl", Duration.ofMinutes(30), Duration.ofSeconds(1), MAX_TTL);
+    Duration ttl =
+        r.duration("throttle.ttl", Duration.ofMinutes(30), Duration.ofSeconds(1), MAX_TTL);
     return new ThrottleConfig(track, threshold, userThreshold, ttl);
   }
 

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Signs and verifies the tokens idbridge issues to itself and its clients. Each kind of token has its own {@code
- * typ} (RFC 8725 §3.11, explicit typing), so that a token of one kind is never accepted as another.
+ * Signs and verifies the tokens idbridge issues to itself and its clients. Each kind of token has
+ * its own {@code typ} (RFC 8725 §3.11, explicit typing), so that a token of one kind is never
+ * accepted as another.
  */
 public final class Tokens {
   private final KeyRing keys;
@@ -28,12 +29,14 @@ public final class Tokens {
     this.config = config;
     this.clock = clock;
     for (TokenType type : TokenType.values()) {
-      verifiers.put(type, JwtVerifier.builder()
-          .keys(keys.verifiers())
-          .issuer(config.issuer())
-          .type(type.typ())
-          .clock(clock)
-          .build());
+      verifiers.put(
+          type,
+          JwtVerifier.builder()
+              .keys(keys.verifiers())
+              .issuer(config.issuer())
+              .type(type.typ())
+              .clock(clock)
+              .build());
     }
   }
 
@@ -41,7 +44,8 @@ public final class Tokens {
   public String sign(TokenType type, Map<String, Object> claims, Duration ttl) {
     Signer signer =
         keys.signer(config.algorithm())
-            .orElseThrow(() -> new IllegalStateException("no " + config.algorithm() + " signing key"));
+            .orElseThrow(
+                () -> new IllegalStateException("no " + config.algorithm() + " signing key"));
     long now = clock.instant().getEpochSecond();
     Map<String, Object> all = new LinkedHashMap<>();
     all.put("iss", config.issuer());
@@ -52,7 +56,10 @@ public final class Tokens {
     return Jwt.sign(Map.of("typ", type.typ()), all, signer);
   }
 
-  /** The claims of a valid token of this type from our issuer; any other token fails with its reason. */
+  /**
+   * The claims of a valid token of this type from our issuer; any other token fails with its
+   * reason.
+   */
   public Map<String, Object> verify(TokenType type, String token) throws JwtException {
     return verifiers.get(type).verify(token);
   }

@@ -7,14 +7,16 @@ import java.time.Duration;
 /**
  * Our own session tokens.
  *
- * @param algorithm ES256 by default: OWASP ASVS 5 disallows PKCS#1 v1.5 signatures and RSA under 3072 bits
+ * @param algorithm ES256 by default: OWASP ASVS 5 disallows PKCS#1 v1.5 signatures and RSA under
+ *     3072 bits
  */
 public record TokensConfig(JwsAlgorithm algorithm, String issuer, Duration ttl) {
 
   public static TokensConfig from(ConfigReader r) {
     JwsAlgorithm algorithm = r.choice("tokens.algorithm", JwsAlgorithm.ES256);
     String issuer = r.string("tokens.issuer", "idbridge");
-    Duration ttl = r.duration("tokens.ttl", Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofDays(30));
+    Duration ttl =
+        r.duration("tokens.ttl", Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofDays(30));
     return new TokensConfig(algorithm, issuer, ttl);
   }
 }

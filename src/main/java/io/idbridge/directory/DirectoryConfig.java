@@ -2,8 +2,8 @@ package io.idbridge.directory;
 
 import io.idbridge.config.ConfigReader;
 import io.idbridge.directory.http.HttpDirectoryConfig;
-import io.idbridge.directory.ldap.LdapDirectoryConfig;
 import io.idbridge.directory.jdbc.JdbcDirectoryConfig;
+import io.idbridge.directory.ldap.LdapDirectoryConfig;
 import java.nio.file.Path;
 
 /** Which user store to use, and its settings. */

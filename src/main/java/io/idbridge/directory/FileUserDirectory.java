@@ -24,20 +24,22 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Users in one JSON file, the embedded default. Writes are atomic (temp file, fsync, rename) under a lock file,
- * so the server and the CLI can both write, and a crash never leaves a half-written file; the server re-reads the
- * file when it changes on disk.
+ * Users in one JSON file, the embedded default. Writes are atomic (temp file, fsync, rename) under
+ * a lock file, so the server and the CLI can both write, and a crash never leaves a half-written
+ * file; the server re-reads the file when it changes on disk.
  */
 public final class FileUserDirectory implements WritableUserDirectory {
   private static final System.Logger LOG = System.getLogger(FileUserDirectory.class.getName());
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path file;
   private final HashedPasswordCheck passwords;
   private volatile Snapshot snapshot;
 
   /** The users as last read, with the file's stamp so a change on disk is noticed. */
-  private record Snapshot(FileTime modified, long size, Map<String, User> byName, Map<String, User> byId) {}
+  private record Snapshot(
+      FileTime modified, long size, Map<String, User> byName, Map<String, User> byId) {}
 
   /** The file's shape: {@code {"users":[{...}]}}, field names in snake case. */
   record UserRecord(
@@ -52,12 +54,28 @@ public final class FileUserDirectory implements WritableUserDirectory {
       boolean totp_confirmed) {
 
     static UserRecord of(User u) {
-      return new UserRecord(u.id(), u.username(), u.passwordHash(), u.displayName(), u.email(), u.attributes(),
-          u.disabled(), u.totpSecret(), u.totpConfirmed());
+      return new UserRecord(
+          u.id(),
+          u.username(),
+          u.passwordHash(),
+          u.displayName(),
+          u.email(),
+          u.attributes(),
+          u.disabled(),
+          u.totpSecret(),
+          u.totpConfirmed());
     }
 
     User toUser() {
-      return new User(id, username, password_hash, display_name, email, attributes, disabled, totp_secret,
+      return new User(
+          id,
+          username,
+          password_hash,
+          display_name,
+          email,
+          attributes,
+          disabled,
+          totp_secret,
           totp_confirmed);
     }
   }
@@ -81,15 +99,22 @@ public final class FileUserDirectory implements WritableUserDirectory {
 
   private void rehash(User upgraded) {
     try {
-      modify(users -> {
-        users.computeIfPresent(upgraded.id(), (id, current) ->
-            // Only if nothing changed the user meanwhile (a passwd from the CLI wins).
-            current.equals(findById(id).orElse(null)) ? current.withPasswordHash(upgraded.passwordHash()) : current);
-        return users;
-      });
+      modify(
+          users -> {
+            users.computeIfPresent(
+                upgraded.id(),
+                (id, current) ->
+                    // Only if nothing changed the user meanwhile (a passwd from the CLI wins).
+                    current.equals(findById(id).orElse(null))
+                        ? current.withPasswordHash(upgraded.passwordHash())
+                        : current);
+            return users;
+          });
     } catch (RuntimeException e) {
       // The login itself succeeded; the upgrade is retried at the next login.
-      LOG.log(System.Logger.Level.WARNING, "could not store the upgraded hash of user " + upgraded.id() + ": " + e);
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "could not store the upgraded hash of user " + upgraded.id() + ": " + e);
     }
   }
 
@@ -110,27 +135,30 @@ public final class FileUserDirectory implements WritableUserDirectory {
 
   @Override
   public void add(User user) {
-    modify(users -> {
-      String name = normalise(user.username());
-      if (users.values().stream().anyMatch(u -> normalise(u.username()).equals(name))) {
-        throw new IllegalArgumentException("a user named " + user.username() + " exists already");
-      }
-      if (users.containsKey(user.id())) {
-        throw new IllegalArgumentException("a user with id " + user.id() + " exists already");
-      }
-      users.put(user.id(), user);
-      return users;
-    });
+    modify(
+        users -> {
+          String name = normalise(user.username());
+          if (users.values().stream().anyMatch(u -> normalise(u.username()).equals(name))) {
+            throw new IllegalArgumentException(
+                "a user named " + user.username() + " exists already");
+          }
+          if (users.containsKey(user.id())) {
+            throw new IllegalArgumentException("a user with id " + user.id() + " exists already");
+          }
+          users.put(user.id(), user);
+          return users;
+        });
   }
 
   @Override
   public void update(User user) {
-    modify(users -> {
-      if (users.replace(user.id(), user) == null) {
-        throw new IllegalArgumentException("no user with id " + user.id());
-      }
-      return users;
-    });
+    modify(
+        users -> {
+          if (users.replace(user.id(), user) == null) {
+            throw new IllegalArgumentException("no user with id " + user.id());
+          }
+          return users;
+        });
   }
 
   @Override
@@ -158,7 +186,9 @@ public final class FileUserDirectory implements WritableUserDirectory {
       }
     } catch (IOException | UncheckedIOException e) {
       // A file that cannot be read just now (an editor mid-save): keep serving what was read last.
-      LOG.log(System.Logger.Level.WARNING, "could not re-read " + file + ", keeping the users read before: " + e);
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "could not re-read " + file + ", keeping the users read before: " + e);
     }
     return s;
   }
@@ -180,7 +210,8 @@ public final class FileUserDirectory implements WritableUserDirectory {
       }
       return new Snapshot(modified, bytes.length, Map.copyOf(byName), Map.copyOf(byId));
     } catch (IOException | RuntimeException e) {
-      throw new UncheckedIOException(new IOException(file + ": not a users file: " + e.getMessage(), e));
+      throw new UncheckedIOException(
+          new IOException(file + ": not a users file: " + e.getMessage(), e));
     }
   }
 
@@ -189,7 +220,8 @@ public final class FileUserDirectory implements WritableUserDirectory {
     try {
       Files.createDirectories(file.getParent());
       Path lock = file.resolveSibling(file.getFileName() + ".lock");
-      try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      try (FileChannel channel =
+          FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
         FileLock held = channel.lock();
         try {
           Snapshot fresh = read();
@@ -206,7 +238,10 @@ public final class FileUserDirectory implements WritableUserDirectory {
     }
   }
 
-  /** The file holds password hashes and TOTP secrets: readable by its owner only, where the file system can say so. */
+  /**
+   * The file holds password hashes and TOTP secrets: readable by its owner only, where the file
+   * system can say so.
+   */
   private static void ownerOnly(Path path) throws IOException {
     if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
@@ -215,8 +250,12 @@ public final class FileUserDirectory implements WritableUserDirectory {
 
   private void write(byte[] bytes) throws IOException {
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel out =
+        FileChannel.open(
+            temp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
       out.write(java.nio.ByteBuffer.wrap(bytes));
       out.force(true);
     }

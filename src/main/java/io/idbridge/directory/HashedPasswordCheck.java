@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Checks a password against a stored hash, for the directories that hand out hashes (file, jdbc): the same work
- * for an unknown user as for a known one, and a transparent upgrade of older hash formats on success.
+ * Checks a password against a stored hash, for the directories that hand out hashes (file, jdbc):
+ * the same work for an unknown user as for a known one, and a transparent upgrade of older hash
+ * formats on success.
  */
 public final class HashedPasswordCheck {
   private final PasswordHashes hashes;
@@ -17,7 +18,8 @@ public final class HashedPasswordCheck {
 
   /**
    * @param found the user looked up by login name, if any
-   * @param rehash stores a new default-format hash for the user; null where the directory cannot write
+   * @param rehash stores a new default-format hash for the user; null where the directory cannot
+   *     write
    */
   public LoginCheck check(Optional<User> found, String password, Consumer<User> rehash) {
     if (found.isEmpty() || found.get().passwordHash().isEmpty()) {

@@ -3,8 +3,9 @@ package io.idbridge.directory;
 import java.util.Optional;
 
 /**
- * What a directory says of a login name and password: the user when they match, otherwise a rejection that may
- * carry the backend's own error code and message (a login API behind the {@code http} directory has them).
+ * What a directory says of a login name and password: the user when they match, otherwise a
+ * rejection that may carry the backend's own error code and message (a login API behind the {@code
+ * http} directory has them).
  */
 public record LoginCheck(Optional<User> user, String backendErrorCode, String backendErrorMessage) {
 

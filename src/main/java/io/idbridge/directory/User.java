@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param passwordHash a standard hash string, or empty where the directory checks passwords itself
  * @param attributes free attributes, handed to the platforms with the user
  * @param totpSecret the base32 TOTP secret, or empty when the user has none
- * @param totpConfirmed whether the secret was confirmed with a first code (until then login does not ask)
+ * @param totpConfirmed whether the secret was confirmed with a first code (until then login does
+ *     not ask)
  */
 public record User(
     String id,
@@ -35,7 +36,12 @@ public record User(
   }
 
   /** A new, enabled user without MFA. */
-  public static User of(String id, String username, String passwordHash, String displayName, String email,
+  public static User of(
+      String id,
+      String username,
+      String passwordHash,
+      String displayName,
+      String email,
       Map<String, String> attributes) {
     return new User(id, username, passwordHash, displayName, email, attributes, false, "", false);
   }
@@ -46,15 +52,26 @@ public record User(
   }
 
   public User withPasswordHash(String hash) {
-    return new User(id, username, hash, displayName, email, attributes, disabled, totpSecret, totpConfirmed);
+    return new User(
+        id, username, hash, displayName, email, attributes, disabled, totpSecret, totpConfirmed);
   }
 
   public User withDisabled(boolean value) {
-    return new User(id, username, passwordHash, displayName, email, attributes, value, totpSecret, totpConfirmed);
+    return new User(
+        id,
+        username,
+        passwordHash,
+        displayName,
+        email,
+        attributes,
+        value,
+        totpSecret,
+        totpConfirmed);
   }
 
   public User withTotp(String secret, boolean confirmed) {
-    return new User(id, username, passwordHash, displayName, email, attributes, disabled, secret, confirmed);
+    return new User(
+        id, username, passwordHash, displayName, email, attributes, disabled, secret, confirmed);
   }
 
   @Override

@@ -5,14 +5,15 @@ import java.util.Optional;
 /**
  * Where users live: a file, a SQL table, an LDAP tree or a backend's login API.
  *
- * <p>Every method throws {@link DirectoryUnavailableException} when the backend cannot be reached, so that a
- * client sees 503 rather than a wrong-password answer.
+ * <p>Every method throws {@link DirectoryUnavailableException} when the backend cannot be reached,
+ * so that a client sees 503 rather than a wrong-password answer.
  */
 public interface UserDirectory extends AutoCloseable {
 
   /**
-   * Checks a password. An unknown user, a wrong password and (for the caller to decide) a disabled user must cost
-   * the same time, so that neither the answer nor its timing tells which names exist.
+   * Checks a password. An unknown user, a wrong password and (for the caller to decide) a disabled
+   * user must cost the same time, so that neither the answer nor its timing tells which names
+   * exist.
    */
   LoginCheck authenticate(String username, String password);
 
@@ -24,8 +25,9 @@ public interface UserDirectory extends AutoCloseable {
   void ping();
 
   /**
-   * Tells the directory that a session of the user ended, for a backend with sessions of its own (the http
-   * directory forwards it); a contract's logout calls it after revoking our session. Never throws.
+   * Tells the directory that a session of the user ended, for a backend with sessions of its own
+   * (the http directory forwards it); a contract's logout calls it after revoking our session.
+   * Never throws.
    */
   default void loggedOut(String userId) {}
 

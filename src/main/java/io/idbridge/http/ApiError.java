@@ -1,7 +1,8 @@
 package io.idbridge.http;
 
 /**
- * An error as a contract renders it: the HTTP status, a short machine code and a sentence for people.
+ * An error as a contract renders it: the HTTP status, a short machine code and a sentence for
+ * people.
  *
  * @param code lower_snake_case, stable: clients may switch on it
  */
@@ -16,7 +17,8 @@ public record ApiError(int status, String code, String message) {
   }
 
   public static ApiError internal() {
-    return new ApiError(500, "internal_error", "internal error; quote the request id when reporting it");
+    return new ApiError(
+        500, "internal_error", "internal error; quote the request id when reporting it");
   }
 
   public static ApiError unavailable(String message) {

@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Refuses a declared body over the limit with 413 before reading it, and sets the limit that {@link RequestBody}
- * enforces on bodies sent without a length (chunked).
+ * Refuses a declared body over the limit with 413 before reading it, and sets the limit that {@link
+ * RequestBody} enforces on bodies sent without a length (chunked).
  */
 public final class BodyLimitFilter extends HttpFilter {
   private final int maxBytes;

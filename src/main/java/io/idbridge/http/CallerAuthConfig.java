@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How a platform proves it is the caller of its contract's paths, read from {@code <contract>.caller.*}.
+ * How a platform proves it is the caller of its contract's paths, read from {@code
+ * <contract>.caller.*}.
  *
- * @param secretHeader the header carrying the shared secret (a Foundry "provider header", a ConnectyCube
- *     dashboard header)
- * @param secretField a form field that may carry it instead (a Foundry "provider setting"); empty for none
+ * @param secretHeader the header carrying the shared secret (a Foundry "provider header", a
+ *     ConnectyCube dashboard header)
+ * @param secretField a form field that may carry it instead (a Foundry "provider setting"); empty
+ *     for none
  * @param allow the addresses allowed in {@code ip} mode
  */
 public record CallerAuthConfig(
@@ -47,7 +49,10 @@ public record CallerAuthConfig(
       }
       case BASIC -> {
         if (user.isEmpty() || password.isEmpty()) {
-          r.problem(p + "basic.user", "and " + p + "basic.password are required when " + p + "mode is basic", null);
+          r.problem(
+              p + "basic.user",
+              "and " + p + "basic.password are required when " + p + "mode is basic",
+              null);
         }
       }
       case IP -> {
@@ -61,7 +66,13 @@ public record CallerAuthConfig(
   }
 
   public static CallerAuthConfig none() {
-    return new CallerAuthConfig(Mode.NONE, Optional.empty(), "X-IdBridge-Secret", "", Optional.empty(),
-        Optional.empty(), List.of());
+    return new CallerAuthConfig(
+        Mode.NONE,
+        Optional.empty(),
+        "X-IdBridge-Secret",
+        "",
+        Optional.empty(),
+        Optional.empty(),
+        List.of());
   }
 }

@@ -11,9 +11,10 @@ import java.security.MessageDigest;
 import java.util.Base64;
 
 /**
- * Checks that the caller of one contract's paths is its platform: a shared secret (header or form field), HTTP
- * Basic, or an address allow-list. Nothing presented gives 401, something wrong gives 403. Secrets are compared
- * in constant time. Sits after the error filter, so a rejection is rendered in the contract's format.
+ * Checks that the caller of one contract's paths is its platform: a shared secret (header or form
+ * field), HTTP Basic, or an address allow-list. Nothing presented gives 401, something wrong gives
+ * 403. Secrets are compared in constant time. Sits after the error filter, so a rejection is
+ * rendered in the contract's format.
  */
 public final class CallerAuthFilter extends HttpFilter {
   private static final System.Logger LOG = System.getLogger(CallerAuthFilter.class.getName());
@@ -62,7 +63,9 @@ public final class CallerAuthFilter extends HttpFilter {
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       reject(401, "caller credentials malformed");
       return;
@@ -71,7 +74,9 @@ public final class CallerAuthFilter extends HttpFilter {
     String user = colon < 0 ? decoded : decoded.substring(0, colon);
     String password = colon < 0 ? "" : decoded.substring(colon + 1);
     // Both compared, always: no early exit that tells which half was wrong.
-    boolean ok = same(user, config.basicUser().orElseThrow()) & same(password, config.basicPassword().orElseThrow());
+    boolean ok =
+        same(user, config.basicUser().orElseThrow())
+            & same(password, config.basicPassword().orElseThrow());
     if (!ok) {
       reject(403, "caller credentials wrong");
     }
@@ -91,7 +96,9 @@ public final class CallerAuthFilter extends HttpFilter {
 
   private static void reject(int status, String why) {
     LOG.log(System.Logger.Level.INFO, RequestIds.current() + " caller rejected: " + why);
-    throw new HttpError(status, status == 401 ? "caller_unauthorized" : "caller_forbidden",
+    throw new HttpError(
+        status,
+        status == 401 ? "caller_unauthorized" : "caller_forbidden",
         status == 401 ? "the caller did not authenticate" : "the caller is not allowed");
   }
 }

@@ -51,8 +51,11 @@ public record Cidr(byte[] network, int prefix) {
       return false;
     }
     int bits = a.length * 8;
-    BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
-        .xor(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
+    BigInteger mask =
+        BigInteger.ONE
+            .shiftLeft(bits)
+            .subtract(BigInteger.ONE)
+            .xor(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
     return new BigInteger(1, a).and(mask).equals(new BigInteger(1, network).and(mask));
   }
 

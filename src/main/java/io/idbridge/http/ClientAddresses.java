@@ -4,9 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 
 /**
- * The client's address: the socket's peer, or, when that peer is a trusted proxy, the nearest address in {@code
- * X-Forwarded-For} that is not itself a trusted proxy. A header from anyone else is ignored, so a client cannot
- * pick the address its failures are counted under.
+ * The client's address: the socket's peer, or, when that peer is a trusted proxy, the nearest
+ * address in {@code X-Forwarded-For} that is not itself a trusted proxy. A header from anyone else
+ * is ignored, so a client cannot pick the address its failures are counted under.
  */
 public final class ClientAddresses {
   private final List<Cidr> trustedProxies;

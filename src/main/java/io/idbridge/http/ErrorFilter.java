@@ -11,9 +11,9 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 
 /**
- * Anything thrown below, and any {@code sendError} (the 405 of {@code HttpServlet}, say), becomes the contract's
- * error with the request id: no stack trace or container error page ever reaches a client. Sits after the
- * request id and access log, so both see the final status.
+ * Anything thrown below, and any {@code sendError} (the 405 of {@code HttpServlet}, say), becomes
+ * the contract's error with the request id: no stack trace or container error page ever reaches a
+ * client. Sits after the request id and access log, so both see the final status.
  */
 public final class ErrorFilter extends HttpFilter {
   private static final System.Logger LOG = System.getLogger(ErrorFilter.class.getName());
@@ -41,11 +41,15 @@ public final class ErrorFilter extends HttpFilter {
       return h.error();
     }
     if (cause instanceof DirectoryUnavailableException) {
-      LOG.log(System.Logger.Level.WARNING, RequestIds.current() + " user directory unavailable: " + cause.getMessage());
+      LOG.log(
+          System.Logger.Level.WARNING,
+          RequestIds.current() + " user directory unavailable: " + cause.getMessage());
       return ApiError.unavailable("the user directory is unavailable; try again shortly");
     }
     if (cause instanceof StateUnavailableException) {
-      LOG.log(System.Logger.Level.WARNING, RequestIds.current() + " shared state unavailable: " + cause.getMessage());
+      LOG.log(
+          System.Logger.Level.WARNING,
+          RequestIds.current() + " shared state unavailable: " + cause.getMessage());
       return ApiError.unavailable("the session store is unavailable; try again shortly");
     }
     LOG.log(System.Logger.Level.ERROR, RequestIds.current() + " internal error", cause);

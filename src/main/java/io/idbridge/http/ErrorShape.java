@@ -13,7 +13,10 @@ public interface ErrorShape {
     return error.status();
   }
 
-  /** Whether the error may be XML when the caller's Accept prefers it; false for platforms that parse only JSON. */
+  /**
+   * Whether the error may be XML when the caller's Accept prefers it; false for platforms that
+   * parse only JSON.
+   */
   default boolean allowsXml() {
     return true;
   }

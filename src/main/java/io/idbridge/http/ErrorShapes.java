@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Which error shape serves which path prefix, so that errors raised outside a servlet (a filter, the container,
- * an unknown path under a contract) still answer in that contract's format.
+ * Which error shape serves which path prefix, so that errors raised outside a servlet (a filter,
+ * the container, an unknown path under a contract) still answer in that contract's format.
  */
 public final class ErrorShapes {
   /** The shape of our own API and of paths that belong to no contract. */

@@ -1,6 +1,9 @@
 package io.idbridge.http;
 
-/** Thrown where a request cannot be served as sent; the error filter renders it in the contract's format. */
+/**
+ * Thrown where a request cannot be served as sent; the error filter renders it in the contract's
+ * format.
+ */
 public final class HttpError extends RuntimeException {
   private final ApiError error;
 

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A request's fields, from a form or a JSON object body plus the query string, read once and within the size
- * limit. Lenient on Content-Type on purpose: platforms send form bodies with odd or missing types.
+ * A request's fields, from a form or a JSON object body plus the query string, read once and within
+ * the size limit. Lenient on Content-Type on purpose: platforms send form bodies with odd or
+ * missing types.
  */
 public final class RequestBody {
   static final String LIMIT_ATTRIBUTE = "idbridge.maxBodyBytes";
@@ -26,7 +27,9 @@ public final class RequestBody {
     this.fields = fields;
   }
 
-  /** The request's fields; the body wins over the query string. Throws {@link HttpError} 400 or 413. */
+  /**
+   * The request's fields; the body wins over the query string. Throws {@link HttpError} 400 or 413.
+   */
   public static RequestBody of(HttpServletRequest req) throws IOException {
     Object cached = req.getAttribute(ATTRIBUTE);
     if (cached instanceof RequestBody body) {
@@ -62,7 +65,8 @@ public final class RequestBody {
 
   /** A field that must be present and not blank, else 400 naming it. */
   public String required(String name) {
-    return text(name).filter(s -> !s.isBlank())
+    return text(name)
+        .filter(s -> !s.isBlank())
         .orElseThrow(() -> new HttpError(ApiError.badRequest("missing parameter: " + name)));
   }
 
@@ -87,7 +91,8 @@ public final class RequestBody {
   }
 
   static HttpError tooLarge(int limit) {
-    return new HttpError(413, "payload_too_large", "the request body is larger than " + limit + " bytes");
+    return new HttpError(
+        413, "payload_too_large", "the request body is larger than " + limit + " bytes");
   }
 
   private static Map<String, Object> json(String text) {
@@ -112,8 +117,10 @@ public final class RequestBody {
       }
       int eq = pair.indexOf('=');
       try {
-        String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        String key =
+            URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        String value =
+            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
         map.putIfAbsent(key, value);
       } catch (IllegalArgumentException e) {
         throw new HttpError(ApiError.badRequest("the form body is not valid URL encoding"));

@@ -8,8 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Honours the request id a caller sent ({@code X-VoltMX-RequestId}, {@code X-Kony-RequestId}, {@code
- * X-Request-Id}) or makes one, and echoes it. First in the chain, so that every log line and error has it.
+ * Honours the request id a caller sent ({@code X-VoltMX-RequestId}, {@code X-Kony-RequestId},
+ * {@code X-Request-Id}) or makes one, and echoes it. First in the chain, so that every log line and
+ * error has it.
  */
 public final class RequestIdFilter extends HttpFilter {
   @Override

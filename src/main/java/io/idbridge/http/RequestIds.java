@@ -4,10 +4,16 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** The request id: which headers carry it, and the one of the request being served on this thread. */
+/**
+ * The request id: which headers carry it, and the one of the request being served on this thread.
+ */
 public final class RequestIds {
-  /** Foundry's documented header, its older name that deployed servers still send, and the common one. */
-  public static final List<String> HEADERS = List.of("X-VoltMX-RequestId", "X-Kony-RequestId", "X-Request-Id");
+  /**
+   * Foundry's documented header, its older name that deployed servers still send, and the common
+   * one.
+   */
+  public static final List<String> HEADERS =
+      List.of("X-VoltMX-RequestId", "X-Kony-RequestId", "X-Request-Id");
 
   static final String ATTRIBUTE = "idbridge.requestId";
 

@@ -14,7 +14,9 @@ public final class Requests {
     return path.replaceAll("[\\p{Cntrl}]", "?");
   }
 
-  /** Whether the caller prefers XML to JSON, by the q-values of its Accept header (JSON wins a tie). */
+  /**
+   * Whether the caller prefers XML to JSON, by the q-values of its Accept header (JSON wins a tie).
+   */
   public static boolean prefersXml(HttpServletRequest req) {
     String accept = req.getHeader("Accept");
     if (accept == null || accept.isBlank()) {
@@ -38,7 +40,9 @@ public final class Requests {
       }
       if (type.equals("application/xml") || type.equals("text/xml")) {
         xml = Math.max(xml, q);
-      } else if (type.equals("application/json") || type.equals("*/*") || type.equals("application/*")) {
+      } else if (type.equals("application/json")
+          || type.equals("*/*")
+          || type.equals("application/*")) {
         json = Math.max(json, q);
       }
     }

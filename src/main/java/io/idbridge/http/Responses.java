@@ -13,22 +13,32 @@ public final class Responses {
 
   private Responses() {}
 
-  /** Writes a tree of maps, lists and scalars with a status; {@code setStatus}, never {@code sendError}. */
-  public static void write(HttpServletRequest req, HttpServletResponse res, int status, Map<String, ?> tree)
+  /**
+   * Writes a tree of maps, lists and scalars with a status; {@code setStatus}, never {@code
+   * sendError}.
+   */
+  public static void write(
+      HttpServletRequest req, HttpServletResponse res, int status, Map<String, ?> tree)
       throws IOException {
     if (Requests.prefersXml(req)) {
-      send(res, status, "application/xml;charset=UTF-8", XmlTree.toXml(tree).getBytes(StandardCharsets.UTF_8));
+      send(
+          res,
+          status,
+          "application/xml;charset=UTF-8",
+          XmlTree.toXml(tree).getBytes(StandardCharsets.UTF_8));
     } else {
       writeJson(res, status, tree);
     }
   }
 
   /** Writes JSON whatever the Accept header says: for platforms that parse nothing else. */
-  public static void writeJson(HttpServletResponse res, int status, Map<String, ?> tree) throws IOException {
+  public static void writeJson(HttpServletResponse res, int status, Map<String, ?> tree)
+      throws IOException {
     send(res, status, "application/json;charset=UTF-8", JSON.writeValueAsBytes(tree));
   }
 
-  private static void send(HttpServletResponse res, int status, String type, byte[] body) throws IOException {
+  private static void send(HttpServletResponse res, int status, String type, byte[] body)
+      throws IOException {
     res.setContentType(type);
     res.setStatus(status);
     res.setHeader("Cache-Control", "no-store");
@@ -37,7 +47,8 @@ public final class Responses {
   }
 
   /** Writes an error in the given contract's shape, with the request id. */
-  public static void error(HttpServletRequest req, HttpServletResponse res, ErrorShape shape, ApiError error)
+  public static void error(
+      HttpServletRequest req, HttpServletResponse res, ErrorShape shape, ApiError error)
       throws IOException {
     if (res.isCommitted()) {
       return;
@@ -53,10 +64,12 @@ public final class Responses {
   }
 
   /**
-   * A request rejected before its body was read would leave the body on the connection, and a client reusing the
-   * connection would then see garbage: read what is left (within the limit), or tell the client to close.
+   * A request rejected before its body was read would leave the body on the connection, and a
+   * client reusing the connection would then see garbage: read what is left (within the limit), or
+   * tell the client to close.
    */
-  private static void keepConnectionUsable(HttpServletRequest req, HttpServletResponse res, int status) {
+  private static void keepConnectionUsable(
+      HttpServletRequest req, HttpServletResponse res, int status) {
     if (status == 413) {
       res.setHeader("Connection", "close");
       return;

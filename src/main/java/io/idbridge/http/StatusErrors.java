@@ -8,11 +8,15 @@ public final class StatusErrors {
     return switch (status) {
       case 400 -> ApiError.badRequest("the request is malformed");
       case 404 -> new ApiError(404, "not_found", "no such endpoint");
-      case 405 -> new ApiError(405, "method_not_allowed", "this endpoint does not take that method");
+      case 405 ->
+          new ApiError(405, "method_not_allowed", "this endpoint does not take that method");
       case 413 -> new ApiError(413, "payload_too_large", "the request body is too large");
-      case 415 -> new ApiError(415, "unsupported_media_type", "the request body's type is not accepted here");
+      case 415 ->
+          new ApiError(
+              415, "unsupported_media_type", "the request body's type is not accepted here");
       case 503 -> ApiError.unavailable("the service is unavailable; try again shortly");
-      default -> status >= 500 ? ApiError.internal() : new ApiError(status, "error", "the request failed");
+      default ->
+          status >= 500 ? ApiError.internal() : new ApiError(status, "error", "the request failed");
     };
   }
 }

@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The XML form of a JSON-like tree: the same tree as elements under a {@code <response>} root (no platform
- * documents an XML sample, so this is our decision; see contracts.md). A list repeats an {@code <item>} element.
+ * The XML form of a JSON-like tree: the same tree as elements under a {@code <response>} root (no
+ * platform documents an XML sample, so this is our decision; see contracts.md). A list repeats an
+ * {@code <item>} element.
  */
 final class XmlTree {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9._-]*");

@@ -10,7 +10,10 @@ import java.sql.SQLTransientConnectionException;
 public final class SqlErrors {
   private SqlErrors() {}
 
-  /** Whether an error means the database cannot be reached or answered too late, rather than a bad statement. */
+  /**
+   * Whether an error means the database cannot be reached or answered too late, rather than a bad
+   * statement.
+   */
   public static boolean unreachable(SQLException e) {
     String state = e.getSQLState();
     return e instanceof SQLTransientConnectionException
@@ -20,7 +23,10 @@ public final class SqlErrors {
         || (state != null && state.startsWith("08"));
   }
 
-  /** The innermost message, which says what went wrong (the pool's own only says that the wait ran out). */
+  /**
+   * The innermost message, which says what went wrong (the pool's own only says that the wait ran
+   * out).
+   */
   public static String describe(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
@@ -30,7 +36,10 @@ public final class SqlErrors {
     return oneLine(t == e ? message : e.getMessage() + ": " + message);
   }
 
-  /** Drivers' messages run over lines (PostgreSQL's "Position: 8"); a log line or a problem is one line. */
+  /**
+   * Drivers' messages run over lines (PostgreSQL's "Position: 8"); a log line or a problem is one
+   * line.
+   */
   public static String oneLine(String message) {
     return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").trim();
   }

@@ -15,12 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The MCA challenge flow: the password challenge, then the OTP challenge for a user with TOTP, with a number of
- * retries each. The state travels in the signed stateId, so any node continues it; only the OTP step's wrong codes
- * and spent mfa_token are kept, in the shared state store, so that replaying an older stateId gains nothing.
+ * The MCA challenge flow: the password challenge, then the OTP challenge for a user with TOTP, with
+ * a number of retries each. The state travels in the signed stateId, so any node continues it; only
+ * the OTP step's wrong codes and spent mfa_token are kept, in the shared state store, so that
+ * replaying an older stateId gains nothing.
  *
- * <p>The caller is MCA's server, not the user's device, so its address would lump every user together and the
- * client headers it forwards are the device's to choose: failures are counted by login name only.
+ * <p>The caller is MCA's server, not the user's device, so its address would lump every user
+ * together and the client headers it forwards are the device's to choose: failures are counted by
+ * login name only.
  */
 public final class ChallengeFlow {
   private static final System.Logger LOG = System.getLogger(ChallengeFlow.class.getName());
@@ -30,14 +32,18 @@ public final class ChallengeFlow {
   private final Authenticator authenticator;
   private final SecondFactor mfa;
 
-  public ChallengeFlow(McaConfig config, Tokens tokens, Authenticator authenticator, SecondFactor mfa) {
+  public ChallengeFlow(
+      McaConfig config, Tokens tokens, Authenticator authenticator, SecondFactor mfa) {
     this.config = config;
     this.tokens = tokens;
     this.authenticator = authenticator;
     this.mfa = mfa;
   }
 
-  /** {@code startAuthorization}: the first challenge, or failure for a realm or tenant we do not serve. */
+  /**
+   * {@code startAuthorization}: the first challenge, or failure for a realm or tenant we do not
+   * serve.
+   */
   McaReply start(String tenant, String realm) {
     if (!accepted(tenant, realm)) {
       return McaReply.failure();
@@ -53,20 +59,31 @@ public final class ChallengeFlow {
     ChallengeState state = ChallengeState.first(tenant, realm, config.retries());
     if (stateId != null && !stateId.isBlank()) {
       try {
-        // A token of ours but not a state (its claims say otherwise) starts afresh like a foreign one.
+        // A token of ours but not a state (its claims say otherwise) starts afresh like a foreign
+        // one.
         state = ChallengeState.of(tokens.verify(TokenType.CHALLENGE_STATE, stateId)).orElse(state);
       } catch (JwtException e) {
         if (e.reason() == JwtException.Reason.EXPIRED) {
           // Ours, but too old to trust which step it was at: the flow restarts, the answer unread.
           return challenge(state);
         }
-        // Not ours: in MCA's web flow the app's own OAuth state arrives here. A forged or altered state lands
+        // Not ours: in MCA's web flow the app's own OAuth state arrives here. A forged or altered
+        // state lands
         // here too, and so can only restart the flow, never skip a step.
       }
     }
     if (!state.boundTo(tenant, realm)) {
-      LOG.log(System.Logger.Level.INFO, RequestIds.current() + " mca: a stateId of tenant " + state.tenant()
-          + " realm " + state.realm() + " came to tenant " + tenant + " realm " + realm);
+      LOG.log(
+          System.Logger.Level.INFO,
+          RequestIds.current()
+              + " mca: a stateId of tenant "
+              + state.tenant()
+              + " realm "
+              + state.realm()
+              + " came to tenant "
+              + tenant
+              + " realm "
+              + realm);
       return McaReply.failure();
     }
     return switch (state.step()) {
@@ -88,35 +105,50 @@ public final class ChallengeFlow {
         return challenge(state.otp(mfa.pendingToken(user), mfa.config().retries()));
       }
       if (mfa.mustEnroll(user)) {
-        // MCA has no way to carry an enrollment token to the app: the user enrolls through our API first.
-        LOG.log(System.Logger.Level.INFO, RequestIds.current() + " mca: user " + user.id()
-            + " has no second factor and mfa.required is set");
+        // MCA has no way to carry an enrollment token to the app: the user enrolls through our API
+        // first.
+        LOG.log(
+            System.Logger.Level.INFO,
+            RequestIds.current()
+                + " mca: user "
+                + user.id()
+                + " has no second factor and mfa.required is set");
         return McaReply.failure();
       }
       return McaReply.success(user);
     }
     if (result instanceof AuthResult.Throttled) {
-      // The flow ends: another challenge would only invite answers that are refused unread until the count lapses.
+      // The flow ends: another challenge would only invite answers that are refused unread until
+      // the count lapses.
       return McaReply.failure();
     }
     return wrong(state);
   }
 
   /**
-   * The code of the OTP step, checked with the state's mfa_token: a wrong one re-challenges with the retries the
-   * token has left; a missing one counts as wrong.
+   * The code of the OTP step, checked with the state's mfa_token: a wrong one re-challenges with
+   * the retries the token has left; a missing one counts as wrong.
    */
   private McaReply otp(ChallengeState state, Map<?, ?> answer) {
     try {
       return McaReply.success(mfa.complete(state.mfaToken(), text(answer, "otp").orElse(""), null));
     } catch (MfaException e) {
       return switch (e.reason()) {
-        case WRONG_CODE -> e.retriesLeft().orElse(0) <= 0
-            ? McaReply.failure() : challenge(state.withRetriesLeft(e.retriesLeft().getAsInt()));
-        // Like an expired stateId: the flow restarts at the password.
-        case EXPIRED_TOKEN -> challenge(ChallengeState.first(state.tenant(), state.realm(), config.retries()));
-        // Throttled, used up, or the user gone, disabled or without TOTP since the password.
-        case THROTTLED, REVOKED, INVALID_TOKEN, WRONG_USER, NOT_ENROLLED, ALREADY_ENROLLED, READ_ONLY_DIRECTORY ->
+        case WRONG_CODE ->
+            e.retriesLeft().orElse(0) <= 0
+                ? McaReply.failure()
+                : challenge(state.withRetriesLeft(e.retriesLeft().getAsInt()));
+          // Like an expired stateId: the flow restarts at the password.
+        case EXPIRED_TOKEN ->
+            challenge(ChallengeState.first(state.tenant(), state.realm(), config.retries()));
+          // Throttled, used up, or the user gone, disabled or without TOTP since the password.
+        case THROTTLED,
+                REVOKED,
+                INVALID_TOKEN,
+                WRONG_USER,
+                NOT_ENROLLED,
+                ALREADY_ENROLLED,
+                READ_ONLY_DIRECTORY ->
             McaReply.failure();
       };
     }
@@ -138,19 +170,29 @@ public final class ChallengeFlow {
       }
     }
     challenge.put("retriesLeft", state.retriesLeft());
-    return McaReply.challenge(tokens.sign(TokenType.CHALLENGE_STATE, state.claims(), config.stateTtl()), challenge);
+    return McaReply.challenge(
+        tokens.sign(TokenType.CHALLENGE_STATE, state.claims(), config.stateTtl()), challenge);
   }
 
   private boolean accepted(String tenant, String realm) {
     if (config.accepts(tenant, realm)) {
       return true;
     }
-    LOG.log(System.Logger.Level.INFO,
-        RequestIds.current() + " mca: tenant " + tenant + " realm " + realm + " is not in mca.realms/mca.tenants");
+    LOG.log(
+        System.Logger.Level.INFO,
+        RequestIds.current()
+            + " mca: tenant "
+            + tenant
+            + " realm "
+            + realm
+            + " is not in mca.realms/mca.tenants");
     return false;
   }
 
-  /** An answer field as text: the app's answer may hold numbers (a PIN), which count as their digits. */
+  /**
+   * An answer field as text: the app's answer may hold numbers (a PIN), which count as their
+   * digits.
+   */
   private static Optional<String> text(Map<?, ?> answer, String name) {
     Object value = answer.get(name);
     if (value instanceof String s && !s.isEmpty()) {

@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where one MCA challenge flow stands, carried in the signed stateId we hand MCA, so that any node continues it.
+ * Where one MCA challenge flow stands, carried in the signed stateId we hand MCA, so that any node
+ * continues it.
  *
- * @param mfaToken empty until the password step passed: then the mfa_token that proves it, whose wrong codes the
- *     state store counts, so that an older stateId sent again brings back no retries
+ * @param mfaToken empty until the password step passed: then the mfa_token that proves it, whose
+ *     wrong codes the state store counts, so that an older stateId sent again brings back no
+ *     retries
  */
 record ChallengeState(Step step, String tenant, String realm, String mfaToken, int retriesLeft) {
 
@@ -46,10 +48,15 @@ record ChallengeState(Step step, String tenant, String realm, String mfaToken, i
     return claims;
   }
 
-  /** The state in a verified token's claims; empty when they are not a state's (a token we signed otherwise). */
+  /**
+   * The state in a verified token's claims; empty when they are not a state's (a token we signed
+   * otherwise).
+   */
   static Optional<ChallengeState> of(Map<String, Object> claims) {
-    if (!(claims.get("step") instanceof String step && claims.get("tenant") instanceof String tenant
-        && claims.get("realm") instanceof String realm && claims.get("retries") instanceof Number retries)) {
+    if (!(claims.get("step") instanceof String step
+        && claims.get("tenant") instanceof String tenant
+        && claims.get("realm") instanceof String realm
+        && claims.get("retries") instanceof Number retries)) {
       return Optional.empty();
     }
     String mfa = claims.get("mfa") instanceof String m ? m : "";

@@ -16,14 +16,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The IBM Mobile Client Access contract: which realms and tenants we serve, the challenges, and MCA's own key.
+ * The IBM Mobile Client Access contract: which realms and tenants we serve, the challenges, and
+ * MCA's own key.
  *
  * @param realms the realm names accepted, as entered in the MCA dashboard
  * @param tenants the tenant ids (app GUIDs) accepted; empty accepts any
- * @param retries wrong answers allowed at the password challenge before the flow fails (the OTP one: {@code
- *     mfa.retries})
+ * @param retries wrong answers allowed at the password challenge before the flow fails (the OTP
+ *     one: {@code mfa.retries})
  * @param stateTtl how long a stateId we issue stays valid: one challenge's time to answer
- * @param callerKey MCA's public key, when the first token of its {@code Authorization} header must verify
+ * @param callerKey MCA's public key, when the first token of its {@code Authorization} header must
+ *     verify
  */
 public record McaConfig(
     List<String> realms,
@@ -40,11 +42,15 @@ public record McaConfig(
     int retries = r.integer("mca.retries", 3, 1, 10);
     String message = r.string("mca.challenge.message", "Enter your username and password");
     String otpMessage = r.string("mca.otp.message", "Enter the code from your authenticator app");
-    Duration ttl = r.duration("mca.state.ttl", Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1));
+    Duration ttl =
+        r.duration(
+            "mca.state.ttl", Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1));
     Optional<Verifier> key = r.optional("mca.caller.publicKey").flatMap(text -> callerKey(r, text));
     if (key.isPresent() && caller.mode() == CallerAuthConfig.Mode.BASIC) {
-      r.problem("mca.caller.publicKey", "cannot be used with mca.caller.mode=basic: both need the Authorization "
-          + "header", null);
+      r.problem(
+          "mca.caller.publicKey",
+          "cannot be used with mca.caller.mode=basic: both need the Authorization " + "header",
+          null);
     }
     return new McaConfig(realms, tenants, retries, message, otpMessage, ttl, key);
   }
@@ -52,14 +58,17 @@ public record McaConfig(
   /** RS256 only: MCA signs with RSA, and the key, never the token, fixes the algorithm. */
   private static Optional<Verifier> callerKey(ConfigReader r, String text) {
     try {
-      PublicKey key = text.startsWith("{") ? Jwk.parsePublicKey(rsaJwk(text)) : Pem.readPublicKey(text);
+      PublicKey key =
+          text.startsWith("{") ? Jwk.parsePublicKey(rsaJwk(text)) : Pem.readPublicKey(text);
       if (!(key instanceof RSAPublicKey)) {
         throw new IllegalArgumentException("MCA signs with RS256: the key must be RSA");
       }
       return Optional.of(Verifier.of(null, key));
     } catch (IllegalArgumentException e) {
-      r.problem("mca.caller.publicKey", "must be an RSA public key as PEM or JWK {\"n\",\"e\"}: "
-          + e.getMessage(), null);
+      r.problem(
+          "mca.caller.publicKey",
+          "must be an RSA public key as PEM or JWK {\"n\",\"e\"}: " + e.getMessage(),
+          null);
       return Optional.empty();
     }
   }
@@ -78,6 +87,7 @@ public record McaConfig(
   }
 
   public boolean accepts(String tenant, String realm) {
-    return realms.contains(realm) && (tenants.isEmpty() || tenants.stream().anyMatch(tenant::equalsIgnoreCase));
+    return realms.contains(realm)
+        && (tenants.isEmpty() || tenants.stream().anyMatch(tenant::equalsIgnoreCase));
   }
 }

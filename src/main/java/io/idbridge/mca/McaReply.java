@@ -19,8 +19,9 @@ record McaReply(Map<String, Object> body) {
   }
 
   /**
-   * The user's identity: {@code userName} is the stable user id, as every contract hands it to its platform; the
-   * login name and email travel in {@code attributes}, where they override an attribute of the same name.
+   * The user's identity: {@code userName} is the stable user id, as every contract hands it to its
+   * platform; the login name and email travel in {@code attributes}, where they override an
+   * attribute of the same name.
    */
   static McaReply success(User user) {
     Map<String, Object> attributes = new LinkedHashMap<>(user.attributes());
@@ -31,7 +32,8 @@ record McaReply(Map<String, Object> body) {
     Map<String, Object> identity = new LinkedHashMap<>();
     identity.put("userName", user.id());
     // displayName is required by MCA: the login name stands in when the directory has none.
-    identity.put("displayName", user.displayName().isEmpty() ? user.username() : user.displayName());
+    identity.put(
+        "displayName", user.displayName().isEmpty() ? user.username() : user.displayName());
     identity.put("attributes", attributes);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", "success");

@@ -15,13 +15,14 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * {@code POST /mca/apps/{tenantId}/{realmName}/startAuthorization} and {@code .../handleChallengeAnswer}: IBM
- * Mobile Client Access asking us to authenticate one of our users.
+ * {@code POST /mca/apps/{tenantId}/{realmName}/startAuthorization} and {@code
+ * .../handleChallengeAnswer}: IBM Mobile Client Access asking us to authenticate one of our users.
  */
 public final class McaServlet extends HttpServlet {
   /**
-   * MCA's calls answer 200 with a status in the body; a request we cannot read gets its HTTP error status, with a
-   * body that still says {@code failure} to MCA, and the error and request id for people.
+   * MCA's calls answer 200 with a status in the body; a request we cannot read gets its HTTP error
+   * status, with a body that still says {@code failure} to MCA, and the error and request id for
+   * people.
    */
   public static final ErrorShape ERRORS =
       (error, requestId) -> {
@@ -33,7 +34,9 @@ public final class McaServlet extends HttpServlet {
         return body;
       };
 
-  /** A path segment: anything but a slash or a control character, which would reach our log lines. */
+  /**
+   * A path segment: anything but a slash or a control character, which would reach our log lines.
+   */
   private static final Pattern SEGMENT = Pattern.compile("[^/\\p{Cntrl}]+");
 
   private final ChallengeFlow flow;
@@ -60,17 +63,24 @@ public final class McaServlet extends HttpServlet {
     }
     caller.check(req, call.tenant());
     RequestBody body = RequestBody.of(req);
-    McaReply reply = switch (call.action()) {
-      case START -> flow.start(call.tenant(), call.realm());
-      case ANSWER -> flow.answer(call.tenant(), call.realm(), body.text("stateId").orElse(null), answer(body));
-    };
+    McaReply reply =
+        switch (call.action()) {
+          case START -> flow.start(call.tenant(), call.realm());
+          case ANSWER ->
+              flow.answer(
+                  call.tenant(), call.realm(), body.text("stateId").orElse(null), answer(body));
+        };
     Responses.write(req, res, 200, reply.body());
   }
 
-  /** {@code /{tenantId}/{realmName}/{operation}} under {@code /mca/apps}; anything else is not ours. */
+  /**
+   * {@code /{tenantId}/{realmName}/{operation}} under {@code /mca/apps}; anything else is not ours.
+   */
   private static Call parse(String pathInfo) {
     String[] parts = pathInfo == null ? new String[0] : pathInfo.split("/", -1);
-    if (parts.length == 4 && parts[0].isEmpty() && SEGMENT.matcher(parts[1]).matches()
+    if (parts.length == 4
+        && parts[0].isEmpty()
+        && SEGMENT.matcher(parts[1]).matches()
         && SEGMENT.matcher(parts[2]).matches()) {
       switch (parts[3]) {
         case "startAuthorization":
@@ -88,6 +98,7 @@ public final class McaServlet extends HttpServlet {
     if (body.fields().get("challengeAnswer") instanceof Map<?, ?> answer) {
       return answer;
     }
-    throw new HttpError(400, "invalid_request", "challengeAnswer is missing or is not a JSON object");
+    throw new HttpError(
+        400, "invalid_request", "challengeAnswer is missing or is not a JSON object");
   }
 }

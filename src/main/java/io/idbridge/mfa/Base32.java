@@ -3,7 +3,10 @@ package io.idbridge.mfa;
 import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 
-/** Base32 (RFC 4648 §6), the alphabet of TOTP secrets in {@code otpauth://} URIs and authenticator apps. */
+/**
+ * Base32 (RFC 4648 §6), the alphabet of TOTP secrets in {@code otpauth://} URIs and authenticator
+ * apps.
+ */
 public final class Base32 {
   private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Why a second factor, an mfa_token, an mfa_key or an enrollment was refused; never carries a code or token. */
+/**
+ * Why a second factor, an mfa_token, an mfa_key or an enrollment was refused; never carries a code
+ * or token.
+ */
 public final class MfaException extends Exception {
   private static final long serialVersionUID = 1L;
 
@@ -15,7 +18,10 @@ public final class MfaException extends Exception {
     EXPIRED_TOKEN,
     /** An mfa_key of another user than the one logging in. */
     WRONG_USER,
-    /** Valid once, no longer: used up, its user gone or disabled, or the TOTP enrollment it was bound to replaced. */
+    /**
+     * Valid once, no longer: used up, its user gone or disabled, or the TOTP enrollment it was
+     * bound to replaced.
+     */
     REVOKED,
     /** A wrong code, or a right one used before: counted as a login failure. */
     WRONG_CODE,
@@ -61,7 +67,10 @@ public final class MfaException extends Exception {
     return Optional.ofNullable(retryAfter);
   }
 
-  /** For {@link Reason#WRONG_CODE} on an mfa_token: the wrong codes it still allows (0: log in again). */
+  /**
+   * For {@link Reason#WRONG_CODE} on an mfa_token: the wrong codes it still allows (0: log in
+   * again).
+   */
   public OptionalInt retriesLeft() {
     return retriesLeft == null ? OptionalInt.empty() : OptionalInt.of(retriesLeft);
   }

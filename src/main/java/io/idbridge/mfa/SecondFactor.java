@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The second factor of every contract's login: TOTP codes that count only once, the mfa_token that proves just
- * "password verified", the mfa_key that remembers a verified code, and self-service enrollment.
+ * The second factor of every contract's login: TOTP codes that count only once, the mfa_token that
+ * proves just "password verified", the mfa_key that remembers a verified code, and self-service
+ * enrollment.
  */
 public final class SecondFactor {
   private static final System.Logger LOG = System.getLogger(SecondFactor.class.getName());
@@ -33,15 +34,17 @@ public final class SecondFactor {
   private final Optional<TotpEnrollment> enrollment;
   private final Clock clock;
 
-  public SecondFactor(MfaConfig config, Tokens tokens, StateStore state, Authenticator authenticator, Clock clock) {
+  public SecondFactor(
+      MfaConfig config, Tokens tokens, StateStore state, Authenticator authenticator, Clock clock) {
     this.config = config;
     this.totp = config.totp();
     this.tokens = tokens;
     this.state = state;
     this.authenticator = authenticator;
-    this.enrollment = authenticator.directory() instanceof WritableUserDirectory w
-        ? Optional.of(new TotpEnrollment(w, config, new SecureRandom()))
-        : Optional.empty();
+    this.enrollment =
+        authenticator.directory() instanceof WritableUserDirectory w
+            ? Optional.of(new TotpEnrollment(w, config, new SecureRandom()))
+            : Optional.empty();
     this.clock = clock;
   }
 
@@ -55,12 +58,14 @@ public final class SecondFactor {
   }
 
   /**
-   * Checks a code against the user's secret, confirmed or not. A right code counts once: its time step is marked
-   * used in the shared state. A wrong or replayed one counts as a login failure; a right one resets the counts.
+   * Checks a code against the user's secret, confirmed or not. A right code counts once: its time
+   * step is marked used in the shared state. A wrong or replayed one counts as a login failure; a
+   * right one resets the counts.
    */
   public void verify(User user, String code, String clientIp) throws MfaException {
     if (user.totpSecret().isEmpty()) {
-      throw new MfaException(MfaException.Reason.NOT_ENROLLED, "user " + user.id() + " has no TOTP secret");
+      throw new MfaException(
+          MfaException.Reason.NOT_ENROLLED, "user " + user.id() + " has no TOTP secret");
     }
     Optional<Duration> wait = authenticator.failures().retryAfter(clientIp, user.username());
     if (wait.isPresent()) {
@@ -69,7 +74,8 @@ public final class SecondFactor {
     Instant now = clock.instant();
     for (long step : totp.matches(Base32.decode(user.totpSecret()), code, now)) {
       // RFC 6238 §5.2: a code accepted once must not be accepted again.
-      if (state.mark(usedKey(user, step), atLeastASecond(Duration.between(now, totp.acceptedUntil(step))))) {
+      if (state.mark(
+          usedKey(user, step), atLeastASecond(Duration.between(now, totp.acceptedUntil(step))))) {
         authenticator.secondFactorSucceeded(clientIp, user.username());
         return;
       }
@@ -79,26 +85,32 @@ public final class SecondFactor {
     throw MfaException.wrongCode(null);
   }
 
-  /** An mfa_token: proves that this user's password was verified, and nothing more; never opens a session. */
+  /**
+   * An mfa_token: proves that this user's password was verified, and nothing more; never opens a
+   * session.
+   */
   public String pendingToken(User user) {
     return tokens.sign(TokenType.MFA_PENDING, Map.of("sub", user.id()), config.tokenTtl());
   }
 
-  /** The user an mfa_token was issued to, while it is valid, unspent and the user still has TOTP. */
+  /**
+   * The user an mfa_token was issued to, while it is valid, unspent and the user still has TOTP.
+   */
   public User redeemPending(String mfaToken) throws MfaException {
     return pending(mfaToken).user();
   }
 
   /**
-   * Completes a login: the code of the mfa_token's user. The token allows {@code mfa.retries} wrong codes, then
-   * the password must be given again; it is spent by its first right code.
+   * Completes a login: the code of the mfa_token's user. The token allows {@code mfa.retries} wrong
+   * codes, then the password must be given again; it is spent by its first right code.
    */
   public User complete(String mfaToken, String code, String clientIp) throws MfaException {
     Pending pending = pending(mfaToken);
     String tries = "mfa:tries:" + pending.jti();
     Duration left = atLeastASecond(Duration.between(clock.instant(), pending.expiresAt()));
     if (state.counter(tries).map(StateStore.Counter::value).orElse(0L) >= config.retries()) {
-      throw new MfaException(MfaException.Reason.REVOKED, "too many wrong codes for this mfa_token");
+      throw new MfaException(
+          MfaException.Reason.REVOKED, "too many wrong codes for this mfa_token");
     }
     try {
       verify(pending.user(), code, clientIp);
@@ -122,7 +134,8 @@ public final class SecondFactor {
     Map<String, Object> claims = claims(TokenType.MFA_PENDING, mfaToken);
     User user = activeUser(claims);
     if (!user.hasMfa()) {
-      throw new MfaException(MfaException.Reason.REVOKED, "user " + user.id() + " no longer has TOTP");
+      throw new MfaException(
+          MfaException.Reason.REVOKED, "user " + user.id() + " no longer has TOTP");
     }
     String jti = (String) claims.get("jti");
     if (state.isMarked(spentKey(jti))) {
@@ -132,14 +145,17 @@ public final class SecondFactor {
   }
 
   /**
-   * An mfa_key: the remembered proof that this user gave a right code, for {@code mfa.rememberTtl}. It is bound
-   * to the user's current TOTP secret, so a new enrollment or a removal revokes it.
+   * An mfa_key: the remembered proof that this user gave a right code, for {@code mfa.rememberTtl}.
+   * It is bound to the user's current TOTP secret, so a new enrollment or a removal revokes it.
    */
   public String issueMfaKey(User user) {
     if (!user.hasMfa()) {
       throw new IllegalArgumentException("user " + user.id() + " has no confirmed TOTP secret");
     }
-    return tokens.sign(TokenType.MFA_KEY, Map.of("sub", user.id(), "enr", fingerprint(user)), config.rememberTtl());
+    return tokens.sign(
+        TokenType.MFA_KEY,
+        Map.of("sub", user.id(), "enr", fingerprint(user)),
+        config.rememberTtl());
   }
 
   /**
@@ -152,8 +168,9 @@ public final class SecondFactor {
   }
 
   /**
-   * The user of a valid, current mfa_key issued within {@code mfa.tokenTtl}: for the step right after the code
-   * that names no user, so that a key remembered for days stands in for the code only next to a password.
+   * The user of a valid, current mfa_key issued within {@code mfa.tokenTtl}: for the step right
+   * after the code that names no user, so that a key remembered for days stands in for the code
+   * only next to a password.
    */
   public User redeemRecentMfaKey(String mfaKey) throws MfaException {
     Map<String, Object> claims = claims(TokenType.MFA_KEY, mfaKey);
@@ -161,28 +178,34 @@ public final class SecondFactor {
       throw new MfaException(MfaException.Reason.INVALID_TOKEN, "no iat");
     }
     if (Instant.ofEpochSecond(iat.longValue()).plus(config.tokenTtl()).isBefore(clock.instant())) {
-      throw new MfaException(MfaException.Reason.EXPIRED_TOKEN, "the mfa_key is older than mfa.tokenTtl");
+      throw new MfaException(
+          MfaException.Reason.EXPIRED_TOKEN, "the mfa_key is older than mfa.tokenTtl");
     }
     return keyUser(claims, Optional.empty());
   }
 
-  private User keyUser(Map<String, Object> claims, Optional<String> expectedUserId) throws MfaException {
+  private User keyUser(Map<String, Object> claims, Optional<String> expectedUserId)
+      throws MfaException {
     if (expectedUserId.isPresent() && !expectedUserId.get().equals(claims.get("sub"))) {
       throw new MfaException(MfaException.Reason.WRONG_USER, "the mfa_key belongs to another user");
     }
     User user = activeUser(claims);
-    boolean current = user.hasMfa() && claims.get("enr") instanceof String enr
-        && MessageDigest.isEqual(enr.getBytes(StandardCharsets.US_ASCII),
-            fingerprint(user).getBytes(StandardCharsets.US_ASCII));
+    boolean current =
+        user.hasMfa()
+            && claims.get("enr") instanceof String enr
+            && MessageDigest.isEqual(
+                enr.getBytes(StandardCharsets.US_ASCII),
+                fingerprint(user).getBytes(StandardCharsets.US_ASCII));
     if (!current) {
-      throw new MfaException(MfaException.Reason.REVOKED, "the TOTP enrollment of the mfa_key was replaced");
+      throw new MfaException(
+          MfaException.Reason.REVOKED, "the TOTP enrollment of the mfa_key was replaced");
     }
     return user;
   }
 
   /**
-   * An enrollment token, for a user whom {@code mfa.required} refuses a session: it lets them enroll and confirm
-   * (proving a verified password), and does nothing else.
+   * An enrollment token, for a user whom {@code mfa.required} refuses a session: it lets them
+   * enroll and confirm (proving a verified password), and does nothing else.
    */
   public String enrollmentToken(User user) {
     return tokens.sign(TokenType.MFA_ENROLL, Map.of("sub", user.id()), config.tokenTtl());
@@ -194,12 +217,13 @@ public final class SecondFactor {
   }
 
   /**
-   * Self-service enrollment: a new secret, waiting for a first code. Refused when the user has a confirmed one:
-   * else a stolen session could switch MFA off, or move it to another device.
+   * Self-service enrollment: a new secret, waiting for a first code. Refused when the user has a
+   * confirmed one: else a stolen session could switch MFA off, or move it to another device.
    */
   public TotpEnrollment.Enrollment enroll(User user) throws MfaException {
     if (user.hasMfa()) {
-      throw new MfaException(MfaException.Reason.ALREADY_ENROLLED, "user " + user.id() + " has TOTP already");
+      throw new MfaException(
+          MfaException.Reason.ALREADY_ENROLLED, "user " + user.id() + " has TOTP already");
     }
     return writable().enroll(user, false);
   }
@@ -208,15 +232,19 @@ public final class SecondFactor {
   public User confirm(User user, String code, String clientIp) throws MfaException {
     TotpEnrollment enrollments = writable();
     if (user.hasMfa()) {
-      throw new MfaException(MfaException.Reason.ALREADY_ENROLLED, "user " + user.id() + " has TOTP already");
+      throw new MfaException(
+          MfaException.Reason.ALREADY_ENROLLED, "user " + user.id() + " has TOTP already");
     }
     verify(user, code, clientIp);
     return enrollments.confirm(user);
   }
 
   private TotpEnrollment writable() throws MfaException {
-    return enrollment.orElseThrow(() -> new MfaException(MfaException.Reason.READ_ONLY_DIRECTORY,
-        "the directory is administered elsewhere"));
+    return enrollment.orElseThrow(
+        () ->
+            new MfaException(
+                MfaException.Reason.READ_ONLY_DIRECTORY,
+                "the directory is administered elsewhere"));
   }
 
   private Map<String, Object> claims(TokenType type, String token) throws MfaException {
@@ -227,8 +255,11 @@ public final class SecondFactor {
       }
       return claims;
     } catch (JwtException e) {
-      throw new MfaException(e.reason() == JwtException.Reason.EXPIRED
-          ? MfaException.Reason.EXPIRED_TOKEN : MfaException.Reason.INVALID_TOKEN, e.reason().name());
+      throw new MfaException(
+          e.reason() == JwtException.Reason.EXPIRED
+              ? MfaException.Reason.EXPIRED_TOKEN
+              : MfaException.Reason.INVALID_TOKEN,
+          e.reason().name());
     }
   }
 
@@ -244,7 +275,9 @@ public final class SecondFactor {
   /** Names the enrollment without revealing it: a hash of the secret, which has 160 random bits. */
   private static String fingerprint(User user) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(user.totpSecret().getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(user.totpSecret().getBytes(StandardCharsets.UTF_8));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -13,13 +13,17 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Time-based one-time passwords (RFC 6238): the codes of authenticator apps, and their check within a window. */
+/**
+ * Time-based one-time passwords (RFC 6238): the codes of authenticator apps, and their check within
+ * a window.
+ */
 public final class Totp {
   /** RFC 4226 §4 R6: a shared secret of at least 128 bits, 160 recommended. */
   static final int SECRET_BYTES = 20;
 
-  private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
-      100_000_000, 1_000_000_000};
+  private static final long[] POWERS_OF_TEN = {
+    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000
+  };
 
   private final TotpAlgorithm algorithm;
   private final int digits;
@@ -27,12 +31,15 @@ public final class Totp {
   private final int window;
 
   /**
-   * @param digits 6 to 9: a 31-bit truncated HOTP value has at most 10 decimal digits, the first hardly random
-   * @param window how many time steps either side of the current one are also accepted (clock drift, typing time)
+   * @param digits 6 to 9: a 31-bit truncated HOTP value has at most 10 decimal digits, the first
+   *     hardly random
+   * @param window how many time steps either side of the current one are also accepted (clock
+   *     drift, typing time)
    */
   public Totp(TotpAlgorithm algorithm, int digits, Duration period, int window) {
     if (digits < 6 || digits > 9 || period.getSeconds() < 1 || window < 0) {
-      throw new IllegalArgumentException("digits 6 to 9, a period of whole seconds, a window of 0 or more");
+      throw new IllegalArgumentException(
+          "digits 6 to 9, a period of whole seconds, a window of 0 or more");
     }
     this.algorithm = algorithm;
     this.digits = digits;
@@ -69,15 +76,19 @@ public final class Totp {
     }
     // RFC 4226 §5.4: dynamic truncation; the offset is the low 4 bits of the last byte.
     int offset = hash[hash.length - 1] & 0x0f;
-    int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-        | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+    int binary =
+        ((hash[offset] & 0x7f) << 24)
+            | ((hash[offset + 1] & 0xff) << 16)
+            | ((hash[offset + 2] & 0xff) << 8)
+            | (hash[offset + 3] & 0xff);
     String value = Long.toString(binary % POWERS_OF_TEN[digits]);
     return "0".repeat(digits - value.length()) + value;
   }
 
   /**
-   * The time steps in the window around {@code now} whose code equals {@code code}, the current step first, then
-   * outwards. Every candidate is compared in full, in constant time, so timing tells nothing about which matched.
+   * The time steps in the window around {@code now} whose code equals {@code code}, the current
+   * step first, then outwards. Every candidate is compared in full, in constant time, so timing
+   * tells nothing about which matched.
    */
   public List<Long> matches(byte[] key, String code, Instant now) {
     List<Long> found = new ArrayList<>();
@@ -87,7 +98,10 @@ public final class Totp {
     byte[] given = code.getBytes(StandardCharsets.US_ASCII);
     long current = step(now);
     for (int distance = 0; distance <= window; distance++) {
-      for (long step : distance == 0 ? new long[] {current} : new long[] {current - distance, current + distance}) {
+      for (long step :
+          distance == 0
+              ? new long[] {current}
+              : new long[] {current - distance, current + distance}) {
         if (MessageDigest.isEqual(given, code(key, step).getBytes(StandardCharsets.US_ASCII))) {
           found.add(step);
         }
@@ -97,12 +111,25 @@ public final class Totp {
   }
 
   /**
-   * The Key URI of authenticator apps: {@code otpauth://totp/ISSUER:ACCOUNT?secret=…&issuer=…&algorithm=…&digits=
-   * …&period=…}, issuer and account percent-encoded (a colon in either would split the label).
+   * The Key URI of authenticator apps: {@code
+   * otpauth://totp/ISSUER:ACCOUNT?secret=…&issuer=…&algorithm=…&digits= …&period=…}, issuer and
+   * account percent-encoded (a colon in either would split the label).
    */
   public String uri(String issuer, String account, String secret) {
-    return "otpauth://totp/" + encode(issuer) + ":" + encode(account) + "?secret=" + secret + "&issuer="
-        + encode(issuer) + "&algorithm=" + algorithm.name() + "&digits=" + digits + "&period=" + periodSeconds;
+    return "otpauth://totp/"
+        + encode(issuer)
+        + ":"
+        + encode(account)
+        + "?secret="
+        + secret
+        + "&issuer="
+        + encode(issuer)
+        + "&algorithm="
+        + algorithm.name()
+        + "&digits="
+        + digits
+        + "&period="
+        + periodSeconds;
   }
 
   private static String encode(String s) {

@@ -4,7 +4,10 @@ import io.idbridge.directory.User;
 import io.idbridge.directory.WritableUserDirectory;
 import java.security.SecureRandom;
 
-/** Stores, confirms and removes users' TOTP secrets in a directory idbridge writes: for the CLI and the API. */
+/**
+ * Stores, confirms and removes users' TOTP secrets in a directory idbridge writes: for the CLI and
+ * the API.
+ */
 public final class TotpEnrollment {
   private final WritableUserDirectory directory;
   private final MfaConfig config;
@@ -27,15 +30,17 @@ public final class TotpEnrollment {
   }
 
   /**
-   * Gives the user a new secret, replacing any other, which revokes every mfa_key issued for the old one.
+   * Gives the user a new secret, replacing any other, which revokes every mfa_key issued for the
+   * old one.
    *
-   * @param confirmed whether login asks for codes at once (an administrator enrolled the user) or only after a
-   *     first code confirms it
+   * @param confirmed whether login asks for codes at once (an administrator enrolled the user) or
+   *     only after a first code confirms it
    */
   public Enrollment enroll(User user, boolean confirmed) {
     String secret = Totp.newSecret(random);
     User stored = store(current(user).withTotp(secret, confirmed));
-    return new Enrollment(stored, secret, totp.uri(config.issuer(), config.account(stored), secret));
+    return new Enrollment(
+        stored, secret, totp.uri(config.issuer(), config.account(stored), secret));
   }
 
   /** Activates the user's waiting secret: from now on login asks for a code. */
@@ -43,14 +48,18 @@ public final class TotpEnrollment {
     return store(current(user).withTotp(user.totpSecret(), true));
   }
 
-  /** Removes the user's secret: login stops asking for a code, and every mfa_key of the user stops working. */
+  /**
+   * Removes the user's secret: login stops asking for a code, and every mfa_key of the user stops
+   * working.
+   */
   public User remove(User user) {
     return store(current(user).withTotp("", false));
   }
 
   /** The user as stored now, so that nothing changed meanwhile (a password, say) is overwritten. */
   private User current(User user) {
-    return directory.findById(user.id())
+    return directory
+        .findById(user.id())
         .orElseThrow(() -> new IllegalArgumentException("no user with id " + user.id()));
   }
 

@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code GET /health}: 200 when the directory and the state store answer, 503 when one does not. */
+/**
+ * {@code GET /health}: 200 when the directory and the state store answer, 503 when one does not.
+ */
 public final class HealthServlet extends HttpServlet {
   private final UserDirectory directory;
   private final StateStore state;

@@ -6,7 +6,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Serves every path no other servlet maps, with a 404 in the path's contract format (not a static file). */
+/**
+ * Serves every path no other servlet maps, with a 404 in the path's contract format (not a static
+ * file).
+ */
 public final class NotFoundServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse res) {

@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code GET /keys/signing.pem}: the current RSA public key as SPKI PEM ({@code BEGIN PUBLIC KEY}), the form the
- * IBM App ID console asks for.
+ * {@code GET /keys/signing.pem}: the current RSA public key as SPKI PEM ({@code BEGIN PUBLIC KEY}),
+ * the form the IBM App ID console asks for.
  */
 public final class SigningKeyPemServlet extends HttpServlet {
   private final KeyRing keys;
@@ -21,8 +21,13 @@ public final class SigningKeyPemServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    String pem = keys.currentRsaPublicKey().map(KeyRing::toPem)
-        .orElseThrow(() -> new HttpError(404, "not_found", "no RSA signing key; run: keys generate --alg rs256"));
+    String pem =
+        keys.currentRsaPublicKey()
+            .map(KeyRing::toPem)
+            .orElseThrow(
+                () ->
+                    new HttpError(
+                        404, "not_found", "no RSA signing key; run: keys generate --alg rs256"));
     byte[] body = pem.getBytes(StandardCharsets.UTF_8);
     res.setContentType("application/x-pem-file");
     res.setContentLength(body.length);

@@ -31,7 +31,9 @@ public final class MemoryStateStore implements StateStore {
     sweepSometimes(now);
     return counters.compute(
         key,
-        (k, old) -> new Counter(old == null || !old.expiresAt().isAfter(now) ? 1 : old.value() + 1, now.plus(ttl)));
+        (k, old) ->
+            new Counter(
+                old == null || !old.expiresAt().isAfter(now) ? 1 : old.value() + 1, now.plus(ttl)));
   }
 
   @Override

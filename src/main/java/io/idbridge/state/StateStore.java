@@ -8,15 +8,19 @@ import java.util.Optional;
 /**
  * What the nodes of a cluster must agree on: expiring counters, expiring markers and expiring sets.
  *
- * <p>Every operation is atomic on its own (no read-modify-write in callers), so a shared implementation can
- * serve several nodes. An implementation whose backend is down throws {@link StateUnavailableException}.
+ * <p>Every operation is atomic on its own (no read-modify-write in callers), so a shared
+ * implementation can serve several nodes. An implementation whose backend is down throws {@link
+ * StateUnavailableException}.
  */
 public interface StateStore extends AutoCloseable {
 
   /** A counter's value and when it lapses. */
   record Counter(long value, Instant expiresAt) {}
 
-  /** Adds one to a counter and moves its expiry to now + ttl; a lapsed counter starts again from zero. */
+  /**
+   * Adds one to a counter and moves its expiry to now + ttl; a lapsed counter starts again from
+   * zero.
+   */
   Counter increment(String key, Duration ttl);
 
   /** A live counter, or empty when it is absent or lapsed. */
@@ -25,7 +29,10 @@ public interface StateStore extends AutoCloseable {
   /** Removes a counter or a marker. */
   void delete(String key);
 
-  /** Sets a marker unless a live one exists; true when this call set it (first use of a one-time code). */
+  /**
+   * Sets a marker unless a live one exists; true when this call set it (first use of a one-time
+   * code).
+   */
   boolean mark(String key, Duration ttl);
 
   boolean isMarked(String key);

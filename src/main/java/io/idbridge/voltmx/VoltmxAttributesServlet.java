@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code GET /voltmx/user-attributes} and {@code GET /voltmx/security-attributes}: the agreement's attribute
- * endpoints, for the user the Foundry claims token names. Failures answer HTTP 200 (see {@link VoltmxErrors}).
+ * {@code GET /voltmx/user-attributes} and {@code GET /voltmx/security-attributes}: the agreement's
+ * attribute endpoints, for the user the Foundry claims token names. Failures answer HTTP 200 (see
+ * {@link VoltmxErrors}).
  */
 public final class VoltmxAttributesServlet extends HttpServlet {
   /** Which attributes: the path that serves them and the name they answer under. */
@@ -48,7 +49,11 @@ public final class VoltmxAttributesServlet extends HttpServlet {
   private final Sessions sessions;
   private final VoltmxAttributes attributes;
 
-  public VoltmxAttributesServlet(Kind kind, ClaimsTokens claims, UserDirectory directory, Sessions sessions,
+  public VoltmxAttributesServlet(
+      Kind kind,
+      ClaimsTokens claims,
+      UserDirectory directory,
+      Sessions sessions,
       VoltmxConfig config) {
     this.kind = kind;
     this.claims = claims;
@@ -61,8 +66,14 @@ public final class VoltmxAttributesServlet extends HttpServlet {
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
     String userId = claims.userId(req);
     checkSession(req, userId);
-    User user = directory.findById(userId).filter(u -> !u.disabled())
-        .orElseThrow(() -> new HttpError(404, "unknown_user", "no enabled user has the claims token's user id"));
+    User user =
+        directory
+            .findById(userId)
+            .filter(u -> !u.disabled())
+            .orElseThrow(
+                () ->
+                    new HttpError(
+                        404, "unknown_user", "no enabled user has the claims token's user id"));
     Map<String, Object> found = new LinkedHashMap<>();
     found.put("content_type", "application/json");
     if (kind == Kind.USER) {
@@ -79,8 +90,9 @@ public final class VoltmxAttributesServlet extends HttpServlet {
   }
 
   /**
-   * A {@code session_token} parameter, when sent, must be a live session of the same user: a session revoked by
-   * logout or by the concurrent-login policy then fails here like everywhere else.
+   * A {@code session_token} parameter, when sent, must be a live session of the same user: a
+   * session revoked by logout or by the concurrent-login policy then fails here like everywhere
+   * else.
    */
   private void checkSession(HttpServletRequest req, String userId) throws IOException {
     Optional<String> token = RequestBody.of(req).text("session_token").filter(t -> !t.isBlank());

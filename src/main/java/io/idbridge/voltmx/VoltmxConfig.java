@@ -20,13 +20,14 @@ import java.util.Set;
 /**
  * The VoltMX Foundry custom identity contract, read from {@code voltmx.*}.
  *
- * @param useridField the login form field with the user name: {@code userid}, which Foundry's session
- *     restrictions require
+ * @param useridField the login form field with the user name: {@code userid}, which Foundry's
+ *     session restrictions require
  * @param appField a form field naming the app when no app key header comes; empty for none
- * @param mfaEnabled whether the Foundry identity service has "Enable MFA" checked: then every login answer says
- *     {@code is_mfa_enabled}
+ * @param mfaEnabled whether the Foundry identity service has "Enable MFA" checked: then every login
+ *     answer says {@code is_mfa_enabled}
  * @param foundryKeys the keys that verify Foundry's claims tokens; empty when none is configured
- * @param securityAttributes user attributes served only as security attributes, never to the client app
+ * @param securityAttributes user attributes served only as security attributes, never to the client
+ *     app
  */
 public record VoltmxConfig(
     String useridField,
@@ -41,7 +42,8 @@ public record VoltmxConfig(
     String password = r.string("voltmx.login.passwordField", "password");
     String app = r.string("voltmx.login.appField", "");
     boolean mfa = r.bool("voltmx.mfa.enabled", false);
-    List<Verifier> keys = r.optional("voltmx.foundry.publicKey").map(v -> keys(r, v)).orElse(List.of());
+    List<Verifier> keys =
+        r.optional("voltmx.foundry.publicKey").map(v -> keys(r, v)).orElse(List.of());
     Set<String> security = new LinkedHashSet<>(r.list("voltmx.securityAttributes", ""));
     return new VoltmxConfig(userid, password, app, mfa, keys, Set.copyOf(security));
   }
@@ -67,7 +69,10 @@ public record VoltmxConfig(
       JwtVerifier.builder().keys(keys).build();
       return keys;
     } catch (IOException | InvalidPathException e) {
-      r.problem(key, "must be a PEM public key, a JWK, or a file holding one (" + e.getMessage() + ")", null);
+      r.problem(
+          key,
+          "must be a PEM public key, a JWK, or a file holding one (" + e.getMessage() + ")",
+          null);
     } catch (IllegalArgumentException | IllegalStateException e) {
       r.problem(key, "is not a usable public key: " + e.getMessage(), null);
     }

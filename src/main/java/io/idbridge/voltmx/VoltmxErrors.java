@@ -9,17 +9,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The VoltMX error bodies: the custom identity agreement's own fields together with those Foundry reads from an
- * integration service ({@code httpStatusCode}, {@code opstatus}, {@code errmsg}, {@code backend_error_code},
- * {@code backend_error_message}), so that both ways of configuring the endpoint find theirs.
+ * The VoltMX error bodies: the custom identity agreement's own fields together with those Foundry
+ * reads from an integration service ({@code httpStatusCode}, {@code opstatus}, {@code errmsg},
+ * {@code backend_error_code}, {@code backend_error_message}), so that both ways of configuring the
+ * endpoint find theirs.
  */
 public final class VoltmxErrors {
-  /** Login, logout and MFA validate: the HTTP status is the error's, since Foundry counts 401s as failures. */
+  /**
+   * Login, logout and MFA validate: the HTTP status is the error's, since Foundry counts 401s as
+   * failures.
+   */
   public static final ErrorShape SHAPE = (error, requestId) -> body(error, "", "", requestId);
 
   /**
-   * The attribute endpoints: HTTP 200 even on failure, the failure in the body (agreement, "Sample for Failure
-   * Response"), both at the top and inside the attributes object that Foundry merges.
+   * The attribute endpoints: HTTP 200 even on failure, the failure in the body (agreement, "Sample
+   * for Failure Response"), both at the top and inside the attributes object that Foundry merges.
    */
   public static ErrorShape inBody(VoltmxAttributesServlet.Kind kind) {
     return new ErrorShape() {
@@ -51,13 +55,15 @@ public final class VoltmxErrors {
   }
 
   /**
-   * The error body. {@code code} and {@code opstatus} are the HTTP status (the agreement fixes no numbers); the
-   * backend's own code and message are passed on when a backend gave them, else ours stand in for them.
+   * The error body. {@code code} and {@code opstatus} are the HTTP status (the agreement fixes no
+   * numbers); the backend's own code and message are passed on when a backend gave them, else ours
+   * stand in for them.
    */
-  public static Map<String, Object> body(ApiError error, String backendCode, String backendMessage,
-      String requestId) {
+  public static Map<String, Object> body(
+      ApiError error, String backendCode, String backendMessage, String requestId) {
     String errcode = backendCode == null || backendCode.isEmpty() ? error.code() : backendCode;
-    String errmsg = backendMessage == null || backendMessage.isEmpty() ? error.message() : backendMessage;
+    String errmsg =
+        backendMessage == null || backendMessage.isEmpty() ? error.message() : backendMessage;
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("message", error.message());
     details.put("errcode", errcode);

@@ -17,9 +17,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * {@code POST /voltmx/login}: the custom identity agreement's Login API. Foundry sends the app's credential fields
- * (with a remembered {@code mfa_key} on later logins of a user with MFA) and its provider settings as a form; the
- * shared secret among them is the caller filter's business.
+ * {@code POST /voltmx/login}: the custom identity agreement's Login API. Foundry sends the app's
+ * credential fields (with a remembered {@code mfa_key} on later logins of a user with MFA) and its
+ * provider settings as a form; the shared secret among them is the caller filter's business.
  */
 public final class VoltmxLoginServlet extends HttpServlet {
   /** One answer for an unknown user, a wrong password and a disabled account. */
@@ -31,8 +31,12 @@ public final class VoltmxLoginServlet extends HttpServlet {
   private final ClientAddresses addresses;
   private final VoltmxConfig config;
 
-  public VoltmxLoginServlet(Authenticator authenticator, Sessions sessions, SecondFactor mfa,
-      ClientAddresses addresses, VoltmxConfig config) {
+  public VoltmxLoginServlet(
+      Authenticator authenticator,
+      Sessions sessions,
+      SecondFactor mfa,
+      ClientAddresses addresses,
+      VoltmxConfig config) {
     this.authenticator = authenticator;
     this.sessions = new VoltmxSessions(sessions, mfa, config);
     this.addresses = addresses;
@@ -50,8 +54,15 @@ public final class VoltmxLoginServlet extends HttpServlet {
     }
     if (result instanceof AuthResult.Rejected r) {
       // 401 and only 401: it is what Foundry's own failure tracking counts.
-      Responses.write(req, res, 401, VoltmxErrors.body(INVALID_CREDENTIALS, r.backendErrorCode(),
-          r.backendErrorMessage(), RequestIds.of(req)));
+      Responses.write(
+          req,
+          res,
+          401,
+          VoltmxErrors.body(
+              INVALID_CREDENTIALS,
+              r.backendErrorCode(),
+              r.backendErrorMessage(),
+              RequestIds.of(req)));
       return;
     }
     User user = ((AuthResult.Success) result).user();
@@ -59,6 +70,7 @@ public final class VoltmxLoginServlet extends HttpServlet {
       sessions.enrollmentRequired(req, res, user);
       return;
     }
-    Responses.write(req, res, 200, sessions.login(user, VoltmxSessions.mfaKey(body), sessions.app(req)));
+    Responses.write(
+        req, res, 200, sessions.login(user, VoltmxSessions.mfaKey(body), sessions.app(req)));
   }
 }

@@ -9,7 +9,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** {@code POST /voltmx/logout}: the agreement's Logout API; revokes the session of {@code session_token} everywhere. */
+/**
+ * {@code POST /voltmx/logout}: the agreement's Logout API; revokes the session of {@code
+ * session_token} everywhere.
+ */
 public final class VoltmxLogoutServlet extends HttpServlet {
   private final Sessions sessions;
 
@@ -31,8 +34,12 @@ public final class VoltmxLogoutServlet extends HttpServlet {
     res.setContentLength(0);
   }
 
-  /** One answer for a token that is forged, expired or revoked (by logout or by the concurrent-login policy). */
+  /**
+   * One answer for a token that is forged, expired or revoked (by logout or by the concurrent-login
+   * policy).
+   */
   static HttpError invalidSession() {
-    return new HttpError(401, "invalid_session", "the session token is invalid, expired or revoked");
+    return new HttpError(
+        401, "invalid_session", "the session token is invalid, expired or revoked");
   }
 }

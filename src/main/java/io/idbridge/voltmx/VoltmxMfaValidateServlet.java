@@ -16,16 +16,17 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * {@code POST /voltmx/mfa/validate}: the agreement's MFA validate endpoint. The mfa_key of {@code /api/mfa/verify},
- * or the login's mfa_token with a code, opens the session that the login held back, answered like a login.
+ * {@code POST /voltmx/mfa/validate}: the agreement's MFA validate endpoint. The mfa_key of {@code
+ * /api/mfa/verify}, or the login's mfa_token with a code, opens the session that the login held
+ * back, answered like a login.
  */
 public final class VoltmxMfaValidateServlet extends HttpServlet {
   private final SecondFactor mfa;
   private final VoltmxSessions sessions;
   private final ClientAddresses addresses;
 
-  public VoltmxMfaValidateServlet(SecondFactor mfa, Sessions sessions, ClientAddresses addresses,
-      VoltmxConfig config) {
+  public VoltmxMfaValidateServlet(
+      SecondFactor mfa, Sessions sessions, ClientAddresses addresses, VoltmxConfig config) {
     this.mfa = mfa;
     this.sessions = new VoltmxSessions(sessions, mfa, config);
     this.addresses = addresses;
@@ -48,9 +49,9 @@ public final class VoltmxMfaValidateServlet extends HttpServlet {
   }
 
   /**
-   * The user of an mfa_key. Next to the login's mfa_token it must be that user's, and may be a remembered one;
-   * alone it names no login, so only the key just issued for this one is taken: else a key kept on a device would
-   * open sessions for weeks without the password.
+   * The user of an mfa_key. Next to the login's mfa_token it must be that user's, and may be a
+   * remembered one; alone it names no login, so only the key just issued for this one is taken:
+   * else a key kept on a device would open sessions for weeks without the password.
    */
   private User byKey(String key, Optional<String> mfaToken) {
     try {
@@ -59,22 +60,44 @@ public final class VoltmxMfaValidateServlet extends HttpServlet {
       }
       return mfa.redeemMfaKey(key, Optional.of(mfa.redeemPending(mfaToken.get()).id()));
     } catch (MfaException e) {
-      throw new HttpError(401, "invalid_mfa_key", "the MFA key is invalid, expired or revoked, or not of the user "
-          + "logging in; a remembered key is taken with the password at login, or with the login's mfa_token");
+      throw new HttpError(
+          401,
+          "invalid_mfa_key",
+          "the MFA key is invalid, expired or revoked, or not of the user "
+              + "logging in; a remembered key is taken with the password at login, or with the login's mfa_token");
     }
   }
 
-  /** The user of the login's mfa_token, once the code is right: for an app that skips {@code /api/mfa/verify}. */
-  private User byCode(String mfaToken, String otp, HttpServletRequest req, HttpServletResponse res) {
+  /**
+   * The user of the login's mfa_token, once the code is right: for an app that skips {@code
+   * /api/mfa/verify}.
+   */
+  private User byCode(
+      String mfaToken, String otp, HttpServletRequest req, HttpServletResponse res) {
     try {
       return mfa.complete(mfaToken, otp, addresses.of(req));
     } catch (MfaException e) {
       throw switch (e.reason()) {
-        case WRONG_CODE -> new HttpError(401, "invalid_otp", "the code is wrong or was used already"
-            + (e.retriesLeft().isPresent() ? "; tries left with this mfa_token: " + e.retriesLeft().getAsInt() : ""));
+        case WRONG_CODE ->
+            new HttpError(
+                401,
+                "invalid_otp",
+                "the code is wrong or was used already"
+                    + (e.retriesLeft().isPresent()
+                        ? "; tries left with this mfa_token: " + e.retriesLeft().getAsInt()
+                        : ""));
         case THROTTLED -> VoltmxErrors.throttled(res, e.retryAfter().orElseThrow());
-        case INVALID_TOKEN, EXPIRED_TOKEN, WRONG_USER, REVOKED, NOT_ENROLLED, ALREADY_ENROLLED, READ_ONLY_DIRECTORY ->
-            new HttpError(401, "invalid_mfa_token", "the mfa_token is invalid, expired or used up; log in again");
+        case INVALID_TOKEN,
+                EXPIRED_TOKEN,
+                WRONG_USER,
+                REVOKED,
+                NOT_ENROLLED,
+                ALREADY_ENROLLED,
+                READ_ONLY_DIRECTORY ->
+            new HttpError(
+                401,
+                "invalid_mfa_token",
+                "the mfa_token is invalid, expired or used up; log in again");
       };
     }
   }

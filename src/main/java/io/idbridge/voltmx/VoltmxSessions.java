@@ -21,12 +21,17 @@ import java.util.Optional;
 /** Opens a session for a user Foundry logs in, and writes the agreement's answers to a login. */
 final class VoltmxSessions {
   private static final System.Logger LOG = System.getLogger(VoltmxSessions.class.getName());
+
   /** Foundry's app key, under its documented name and the older one deployed servers still send. */
   private static final String[] APP_KEY_HEADERS = {"X-VoltMX-App-Key", "X-Kony-App-Key"};
+
   /** 403, not 401: Foundry would count it as a wrong password. */
-  private static final ApiError ENROLLMENT_REQUIRED = new ApiError(403, "mfa_enrollment_required",
-      "this server requires a second factor: enroll with POST /api/mfa/enroll and /api/mfa/confirm, sending the "
-          + "enroll_token as a Bearer token, then log in again");
+  private static final ApiError ENROLLMENT_REQUIRED =
+      new ApiError(
+          403,
+          "mfa_enrollment_required",
+          "this server requires a second factor: enroll with POST /api/mfa/enroll and /api/mfa/confirm, sending the "
+              + "enroll_token as a Bearer token, then log in again");
 
   private final Sessions sessions;
   private final SecondFactor mfa;
@@ -40,12 +45,17 @@ final class VoltmxSessions {
     this.attributes = new VoltmxAttributes(config.securityAttributes());
   }
 
-  /** The mfa_key a request carries; the SDK's validateMfa example spells it mfa_Key (contracts.md). */
+  /**
+   * The mfa_key a request carries; the SDK's validateMfa example spells it mfa_Key (contracts.md).
+   */
   static Optional<String> mfaKey(RequestBody body) {
     return body.text("mfa_key").or(() -> body.text("mfa_Key")).filter(key -> !key.isBlank());
   }
 
-  /** The app the concurrent-login policy counts sessions in: the app key header, else a form field, else default. */
+  /**
+   * The app the concurrent-login policy counts sessions in: the app key header, else a form field,
+   * else default.
+   */
   String app(HttpServletRequest req) throws IOException {
     for (String header : APP_KEY_HEADERS) {
       String key = req.getHeader(header);
@@ -63,10 +73,10 @@ final class VoltmxSessions {
   }
 
   /**
-   * The answer to a login whose password matched: the MFA step when the user has a second factor that no
-   * remembered mfa_key proves (agreement, "Subsequent Call Process"), else a session (agreement, "Sample Success
-   * Response if MFA not enabled"), saying {@code is_mfa_enabled} only when the Foundry service has MFA enabled,
-   * since its absence means "this backend has no MFA".
+   * The answer to a login whose password matched: the MFA step when the user has a second factor
+   * that no remembered mfa_key proves (agreement, "Subsequent Call Process"), else a session
+   * (agreement, "Sample Success Response if MFA not enabled"), saying {@code is_mfa_enabled} only
+   * when the Foundry service has MFA enabled, since its absence means "this backend has no MFA".
    */
   Map<String, Object> login(User user, Optional<String> rememberedKey, String app) {
     if (user.hasMfa() && !remembered(user, rememberedKey)) {
@@ -81,8 +91,9 @@ final class VoltmxSessions {
   }
 
   /**
-   * Whether the login's mfa_key proves this user's current second factor. Any other key only means a code is due:
-   * the device may keep the key of an older enrollment, or of another user who logged in on it.
+   * Whether the login's mfa_key proves this user's current second factor. Any other key only means
+   * a code is due: the device may keep the key of an older enrollment, or of another user who
+   * logged in on it.
    */
   private boolean remembered(User user, Optional<String> key) {
     if (key.isEmpty()) {
@@ -92,8 +103,14 @@ final class VoltmxSessions {
       mfa.redeemMfaKey(key.get(), Optional.of(user.id()));
       return true;
     } catch (MfaException e) {
-      LOG.log(System.Logger.Level.INFO, RequestIds.current() + " voltmx: the remembered mfa_key of a login of user "
-          + user.id() + " was not accepted (" + e.reason() + "); asking for a code");
+      LOG.log(
+          System.Logger.Level.INFO,
+          RequestIds.current()
+              + " voltmx: the remembered mfa_key of a login of user "
+              + user.id()
+              + " was not accepted ("
+              + e.reason()
+              + "); asking for a code");
       return false;
     }
   }
@@ -103,9 +120,14 @@ final class VoltmxSessions {
     return mfa.mustEnroll(user);
   }
 
-  /** Answers a user who must enroll with the error, plus the token that lets them, and only them, enroll. */
-  void enrollmentRequired(HttpServletRequest req, HttpServletResponse res, User user) throws IOException {
-    Map<String, Object> body = new LinkedHashMap<>(VoltmxErrors.SHAPE.body(ENROLLMENT_REQUIRED, RequestIds.of(req)));
+  /**
+   * Answers a user who must enroll with the error, plus the token that lets them, and only them,
+   * enroll.
+   */
+  void enrollmentRequired(HttpServletRequest req, HttpServletResponse res, User user)
+      throws IOException {
+    Map<String, Object> body =
+        new LinkedHashMap<>(VoltmxErrors.SHAPE.body(ENROLLMENT_REQUIRED, RequestIds.of(req)));
     body.put("enroll_token", mfa.enrollmentToken(user));
     body.put("expires_in", mfa.config().tokenTtl().toSeconds());
     Responses.write(req, res, ENROLLMENT_REQUIRED.status(), body);
@@ -122,13 +144,16 @@ final class VoltmxSessions {
       session = sessions.open(user, app, Map.of());
     } catch (SessionLimitException e) {
       // Not 401: Foundry would count a refused second session as a wrong password.
-      throw new HttpError(409, "session_limit",
+      throw new HttpError(
+          409,
+          "session_limit",
           "the user already has an active session and the concurrent-login policy refuses another");
     }
     Map<String, Object> security = new LinkedHashMap<>();
     security.put("session_token", session.token());
     // The agreement's unit is milliseconds ("TTL in msecs").
-    security.put("session_ttl", Duration.between(session.issuedAt(), session.expiresAt()).toMillis());
+    security.put(
+        "session_ttl", Duration.between(session.issuedAt(), session.expiresAt()).toMillis());
     attributes.security(user).forEach(security::putIfAbsent);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("security_attributes", security);
@@ -139,9 +164,10 @@ final class VoltmxSessions {
   }
 
   /**
-   * The answer for a user whose second factor is still due: no attributes until MFA validate succeeds, and the
-   * mfa_token (the agreement's known_user token) that {@code /api/mfa/verify} turns into an mfa_key. Given whether
-   * or not {@code voltmx.mfa.enabled} is set, since handing out a session would skip the factor.
+   * The answer for a user whose second factor is still due: no attributes until MFA validate
+   * succeeds, and the mfa_token (the agreement's known_user token) that {@code /api/mfa/verify}
+   * turns into an mfa_key. Given whether or not {@code voltmx.mfa.enabled} is set, since handing
+   * out a session would skip the factor.
    */
   private Map<String, Object> mfaRequired(User user) {
     Map<String, Object> meta = new LinkedHashMap<>();

@@ -1,19 +1,18 @@
 package io.idbridge.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import io.idbridge.testing.FakeClock;
 import io.idbridge.testing.Json;
 import io.idbridge.testing.TestServer;
@@ -31,8 +30,16 @@ class ApiLoginIT {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(Map.of("throttle.threshold", "3", "throttle.userThreshold", "4",
-        "http.trustedProxies", "127.0.0.1,::1"), CLOCK);
+    server =
+        TestServer.start(
+            Map.of(
+                "throttle.threshold",
+                "3",
+                "throttle.userThreshold",
+                "4",
+                "http.trustedProxies",
+                "127.0.0.1,::1"),
+            CLOCK);
     server.addUser("alice", "correct horse", Map.of("role", "admin"));
     server.addUser("dora", "dora-pass", Map.of());
     server.users().update(server.users().findByUsername("dora").orElseThrow().withDisabled(true));
@@ -45,15 +52,21 @@ class ApiLoginIT {
 
   private static int nextIp = 1;
 
-  /** Each test logs in from its own address (through the trusted-proxy header), so counts do not mix. */
+  /**
+   * Each test logs in from its own address (through the trusted-proxy header), so counts do not
+   * mix.
+   */
   private static synchronized String freshIp() {
     nextIp++;
     return "198.51.100." + nextIp;
   }
 
   private HttpResponse<String> login(String user, String password, String ip) {
-    return server.postForm("/api/login", Map.of("username", user, "password", password),
-        "X-Forwarded-For", ip == null ? freshIp() : ip);
+    return server.postForm(
+        "/api/login",
+        Map.of("username", user, "password", password),
+        "X-Forwarded-For",
+        ip == null ? freshIp() : ip);
   }
 
   @Test
@@ -69,14 +82,17 @@ class ApiLoginIT {
 
     JWKSet jwks = JWKSet.parse(server.get("/.well-known/jwks.json").body());
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-    processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("idbridge-session+jwt")));
-    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, new ImmutableJWKSet<>(jwks)));
+    processor.setJWSTypeVerifier(
+        new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("idbridge-session+jwt")));
+    processor.setJWSKeySelector(
+        new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, new ImmutableJWKSet<>(jwks)));
     processor.setJWTClaimsSetVerifier((claims, ctx) -> {});
     JWTClaimsSet claims = processor.process(body.get("token").asText(), null);
     assertEquals("idbridge", claims.getIssuer());
     assertEquals("id-alice", claims.getSubject());
     assertTrue(claims.getStringClaim("sid").length() > 10);
-    assertEquals(3600, (claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()) / 1000);
+    assertEquals(
+        3600, (claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()) / 1000);
   }
 
   @Test
@@ -96,7 +112,8 @@ class ApiLoginIT {
       JsonNode body = Json.parse(res.body());
       assertEquals("invalid_credentials", body.get("error").asText());
       assertEquals("the username or password is wrong", body.get("message").asText());
-      assertEquals(res.headers().firstValue("X-Request-Id").orElseThrow(), body.get("request_id").asText());
+      assertEquals(
+          res.headers().firstValue("X-Request-Id").orElseThrow(), body.get("request_id").asText());
     }
     server.postForm("/api/login", Map.of("username", "alice", "password", "correct horse"));
   }
@@ -111,16 +128,19 @@ class ApiLoginIT {
   @Test
   void logoutRevokesTheSessionAndTheTokenStopsWorking() {
     String token = Json.parse(login("alice", "correct horse", null).body()).get("token").asText();
-    HttpResponse<String> out = server.postForm("/api/logout", Map.of(), "Authorization", "Bearer " + token);
+    HttpResponse<String> out =
+        server.postForm("/api/logout", Map.of(), "Authorization", "Bearer " + token);
     assertEquals(200, out.statusCode(), out.body());
-    HttpResponse<String> again = server.postForm("/api/logout", Map.of(), "Authorization", "Bearer " + token);
+    HttpResponse<String> again =
+        server.postForm("/api/logout", Map.of(), "Authorization", "Bearer " + token);
     assertEquals(401, again.statusCode());
     assertEquals("invalid_token", Json.parse(again.body()).get("error").asText());
   }
 
   @Test
   void logoutWithAForgedTokenIs401() {
-    HttpResponse<String> res = server.postForm("/api/logout", Map.of("token", "eyJhbGciOiJub25lIn0.e30."));
+    HttpResponse<String> res =
+        server.postForm("/api/logout", Map.of("token", "eyJhbGciOiJub25lIn0.e30."));
     assertEquals(401, res.statusCode());
   }
 
@@ -133,7 +153,10 @@ class ApiLoginIT {
     HttpResponse<String> blocked = login("alice", "correct horse", ip);
     assertEquals(429, blocked.statusCode(), "the right password does not get past the limit");
     assertEquals("too_many_failures", Json.parse(blocked.body()).get("error").asText());
-    assertEquals(200, login("alice", "correct horse", freshIp()).statusCode(), "other addresses are not blocked");
+    assertEquals(
+        200,
+        login("alice", "correct horse", freshIp()).statusCode(),
+        "other addresses are not blocked");
   }
 
   @Test
@@ -149,7 +172,9 @@ class ApiLoginIT {
     HttpResponse<String> blocked = login("real-" + unknown, "pw", null);
     assertEquals(429, blockedUnknown.statusCode());
     assertEquals(429, blocked.statusCode());
-    assertEquals(Json.parse(blockedUnknown.body()).get("message"), Json.parse(blocked.body()).get("message"));
+    assertEquals(
+        Json.parse(blockedUnknown.body()).get("message"),
+        Json.parse(blocked.body()).get("message"));
     long retryAfter = Long.parseLong(blocked.headers().firstValue("Retry-After").orElseThrow());
     assertTrue(retryAfter > 0 && retryAfter <= 1800, "Retry-After " + retryAfter);
 
@@ -166,7 +191,8 @@ class ApiLoginIT {
     }
     assertEquals(200, login(name, "pw-reset", null).statusCode());
     for (int i = 0; i < 3; i++) {
-      assertEquals(401, login(name, "guess", null).statusCode(), "the count started again from zero");
+      assertEquals(
+          401, login(name, "guess", null).statusCode(), "the count started again from zero");
     }
   }
 }

@@ -38,23 +38,36 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The second factor of our own API over real HTTP: login, the MFA steps, enrollment by API and by CLI. */
+/**
+ * The second factor of our own API over real HTTP: login, the MFA steps, enrollment by API and by
+ * CLI.
+ */
 class MfaApiIT {
   static final FakeClock CLOCK = new FakeClock(Instant.parse("2026-05-04T10:00:05Z"));
   static TestServer server;
+
   /** The core over the server's keys and users file, to check what the server issued. */
   static SecondFactor core;
+
   static Totp totp;
   static Path cliConfig;
 
   @BeforeAll
   static void start() throws Exception {
-    server = TestServer.start(Map.of("throttle.threshold", "4", "http.trustedProxies", "127.0.0.1,::1"), CLOCK);
+    server =
+        TestServer.start(
+            Map.of("throttle.threshold", "4", "http.trustedProxies", "127.0.0.1,::1"), CLOCK);
     core = Components.build(server.config(), CLOCK).mfa();
     totp = server.config().mfa().totp();
     cliConfig = server.dir().resolve("idbridge.properties");
-    Files.writeString(cliConfig, "directory.file.path=" + server.config().directory().filePath() + "\n"
-        + "keys.dir=" + SharedKeys.dir() + "\npassword.argon2.memoryKib=64\npassword.argon2.iterations=1\n");
+    Files.writeString(
+        cliConfig,
+        "directory.file.path="
+            + server.config().directory().filePath()
+            + "\n"
+            + "keys.dir="
+            + SharedKeys.dir()
+            + "\npassword.argon2.memoryKib=64\npassword.argon2.iterations=1\n");
   }
 
   @AfterAll
@@ -64,14 +77,19 @@ class MfaApiIT {
 
   static final AtomicInteger LAST_IP = new AtomicInteger();
 
-  /** Each test from its own address (through the trusted-proxy header), so failure counts do not mix. */
+  /**
+   * Each test from its own address (through the trusted-proxy header), so failure counts do not
+   * mix.
+   */
   static String freshIp() {
     return "203.0.113." + LAST_IP.incrementAndGet();
   }
 
   static User enrolled(String name) {
     User user = server.addUser(name, "pw-" + name, Map.of());
-    return new TotpEnrollment(server.users(), server.config().mfa(), new SecureRandom()).enroll(user, true).user();
+    return new TotpEnrollment(server.users(), server.config().mfa(), new SecureRandom())
+        .enroll(user, true)
+        .user();
   }
 
   static String code(String secret) {
@@ -79,7 +97,8 @@ class MfaApiIT {
   }
 
   static HttpResponse<String> login(String name, String ip) {
-    return server.postForm("/api/login", Map.of("username", name, "password", "pw-" + name), "X-Forwarded-For", ip);
+    return server.postForm(
+        "/api/login", Map.of("username", name, "password", "pw-" + name), "X-Forwarded-For", ip);
   }
 
   static String mfaToken(String name, String ip) {
@@ -94,7 +113,8 @@ class MfaApiIT {
 
   /** The mfa_key of /api/mfa/verify, after a login and a right code. */
   static String mfaKey(User user, String ip) {
-    HttpResponse<String> res = step("/api/mfa/verify", mfaToken(user.username(), ip), code(user.totpSecret()), ip);
+    HttpResponse<String> res =
+        step("/api/mfa/verify", mfaToken(user.username(), ip), code(user.totpSecret()), ip);
     assertEquals(200, res.statusCode(), res.body());
     return Json.parse(res.body()).get("mfa_key").asText();
   }
@@ -112,22 +132,26 @@ class MfaApiIT {
     assertTrue(body.get("mfa_required").asBoolean());
     assertEquals(300, body.get("expires_in").asLong());
     assertFalse(body.has("token"), "no session before the code");
-    assertEquals(List.of("mfa_required", "mfa_token", "expires_in"), List.copyOf(iterable(body.fieldNames())));
+    assertEquals(
+        List.of("mfa_required", "mfa_token", "expires_in"),
+        List.copyOf(iterable(body.fieldNames())));
   }
 
   @Test
   void theMfaTokenAndARightCodeGiveTheSessionBodyOfLogin() {
     User ben = enrolled("ben");
     String ip = freshIp();
-    HttpResponse<String> res = step("/api/login/mfa", mfaToken("ben", ip), code(ben.totpSecret()), ip);
+    HttpResponse<String> res =
+        step("/api/login/mfa", mfaToken("ben", ip), code(ben.totpSecret()), ip);
     assertEquals(200, res.statusCode(), res.body());
     JsonNode body = Json.parse(res.body());
     assertEquals("Bearer", body.get("token_type").asText());
     assertEquals(3600, body.get("expires_in").asLong());
     assertEquals("id-ben", body.get("user").get("id").asText());
     assertEquals("ben@example.com", body.get("user").get("email").asText());
-    HttpResponse<String> out = server.postForm("/api/logout", Map.of(), "Authorization",
-        "Bearer " + body.get("token").asText());
+    HttpResponse<String> out =
+        server.postForm(
+            "/api/logout", Map.of(), "Authorization", "Bearer " + body.get("token").asText());
     assertEquals(200, out.statusCode(), "a real session: " + out.body());
   }
 
@@ -140,7 +164,11 @@ class MfaApiIT {
       HttpResponse<String> wrong = step("/api/login/mfa", first, "000000", ip);
       assertEquals(401, wrong.statusCode());
       assertEquals("invalid_otp", error(wrong));
-      assertTrue(Json.parse(wrong.body()).get("message").asText().endsWith("tries left with this mfa_token: " + left));
+      assertTrue(
+          Json.parse(wrong.body())
+              .get("message")
+              .asText()
+              .endsWith("tries left with this mfa_token: " + left));
     }
     HttpResponse<String> usedUp = step("/api/login/mfa", first, code(cy.totpSecret()), ip);
     assertEquals(401, usedUp.statusCode());
@@ -149,7 +177,8 @@ class MfaApiIT {
     String second = mfaToken("cy", ip);
     assertEquals(401, step("/api/login/mfa", second, "000000", ip).statusCode());
     HttpResponse<String> throttled = step("/api/login/mfa", second, code(cy.totpSecret()), ip);
-    assertEquals(429, throttled.statusCode(), "four wrong codes reach the limit: " + throttled.body());
+    assertEquals(
+        429, throttled.statusCode(), "four wrong codes reach the limit: " + throttled.body());
     assertEquals("too_many_failures", error(throttled));
     assertTrue(throttled.headers().firstValue("Retry-After").isPresent());
     assertEquals(429, login("cy", ip).statusCode(), "the count is the one of passwords");
@@ -165,7 +194,8 @@ class MfaApiIT {
     assertEquals(401, replay.statusCode());
     assertEquals("invalid_otp", error(replay));
     CLOCK.advance(Duration.ofSeconds(30));
-    assertEquals(200, step("/api/login/mfa", mfaToken("dee", ip), code(dee.totpSecret()), ip).statusCode());
+    assertEquals(
+        200, step("/api/login/mfa", mfaToken("dee", ip), code(dee.totpSecret()), ip).statusCode());
   }
 
   @Test
@@ -185,11 +215,17 @@ class MfaApiIT {
     User fay = enrolled("fay");
     String ip = freshIp();
     String token = mfaToken("fay", ip);
-    HttpResponse<String> logout = server.postForm("/api/logout", Map.of(), "Authorization", "Bearer " + token);
+    HttpResponse<String> logout =
+        server.postForm("/api/logout", Map.of(), "Authorization", "Bearer " + token);
     assertEquals(401, logout.statusCode());
     assertEquals("invalid_token", error(logout));
-    assertEquals(401, server.postForm("/api/logout", Map.of("token", mfaKey(fay, ip))).statusCode());
-    assertEquals(401, server.postForm("/api/mfa/enroll", Map.of(), "Authorization", "Bearer " + token).statusCode(),
+    assertEquals(
+        401, server.postForm("/api/logout", Map.of("token", mfaKey(fay, ip))).statusCode());
+    assertEquals(
+        401,
+        server
+            .postForm("/api/mfa/enroll", Map.of(), "Authorization", "Bearer " + token)
+            .statusCode(),
         "an mfa_token does not enroll");
   }
 
@@ -198,19 +234,31 @@ class MfaApiIT {
     User gus = enrolled("gus");
     User other = enrolled("gus-other");
     String ip = freshIp();
-    HttpResponse<String> res = step("/api/mfa/verify", mfaToken("gus", ip), code(gus.totpSecret()), ip);
+    HttpResponse<String> res =
+        step("/api/mfa/verify", mfaToken("gus", ip), code(gus.totpSecret()), ip);
     assertEquals(200, res.statusCode(), res.body());
     JsonNode body = Json.parse(res.body());
     assertEquals(30 * 24 * 3600, body.get("expires_in").asLong());
     String key = body.get("mfa_key").asText();
     assertEquals("id-gus", core.redeemMfaKey(key, Optional.of("id-gus")).id());
-    assertEquals(MfaException.Reason.WRONG_USER,
-        assertThrows(MfaException.class, () -> core.redeemMfaKey(key, Optional.of(other.id()))).reason());
-    String forged = key.substring(0, key.lastIndexOf('.') + 1) + "AAAA" + key.substring(key.lastIndexOf('.') + 5);
-    assertEquals(MfaException.Reason.INVALID_TOKEN,
-        assertThrows(MfaException.class, () -> core.redeemMfaKey(forged, Optional.empty())).reason());
-    assertEquals(MfaException.Reason.INVALID_TOKEN, assertThrows(MfaException.class,
-        () -> core.redeemMfaKey(mfaToken("gus", ip), Optional.empty())).reason(), "an mfa_token is no mfa_key");
+    assertEquals(
+        MfaException.Reason.WRONG_USER,
+        assertThrows(MfaException.class, () -> core.redeemMfaKey(key, Optional.of(other.id())))
+            .reason());
+    String forged =
+        key.substring(0, key.lastIndexOf('.') + 1)
+            + "AAAA"
+            + key.substring(key.lastIndexOf('.') + 5);
+    assertEquals(
+        MfaException.Reason.INVALID_TOKEN,
+        assertThrows(MfaException.class, () -> core.redeemMfaKey(forged, Optional.empty()))
+            .reason());
+    assertEquals(
+        MfaException.Reason.INVALID_TOKEN,
+        assertThrows(
+                MfaException.class, () -> core.redeemMfaKey(mfaToken("gus", ip), Optional.empty()))
+            .reason(),
+        "an mfa_token is no mfa_key");
   }
 
   @Test
@@ -223,11 +271,14 @@ class MfaApiIT {
     HttpResponse<String> late = step("/api/login/mfa", token, code(hal.totpSecret()), ip);
     assertEquals(401, late.statusCode());
     assertEquals("invalid_mfa_token", error(late));
-    assertEquals(MfaException.Reason.EXPIRED_TOKEN,
+    assertEquals(
+        MfaException.Reason.EXPIRED_TOKEN,
         assertThrows(MfaException.class, () -> core.redeemPending(token)).reason());
     CLOCK.advance(Duration.ofDays(31));
-    assertEquals(MfaException.Reason.EXPIRED_TOKEN,
-        assertThrows(MfaException.class, () -> core.redeemMfaKey(key, Optional.of(hal.id()))).reason());
+    assertEquals(
+        MfaException.Reason.EXPIRED_TOKEN,
+        assertThrows(MfaException.class, () -> core.redeemMfaKey(key, Optional.of(hal.id())))
+            .reason());
   }
 
   @Test
@@ -236,24 +287,43 @@ class MfaApiIT {
     String ip = freshIp();
     String session = Json.parse(login("ida", ip).body()).get("token").asText();
     String bearer = "Bearer " + session;
-    HttpResponse<String> enroll = server.postForm("/api/mfa/enroll", Map.of(), "Authorization", bearer);
+    HttpResponse<String> enroll =
+        server.postForm("/api/mfa/enroll", Map.of(), "Authorization", bearer);
     assertEquals(200, enroll.statusCode(), enroll.body());
     String secret = Json.parse(enroll.body()).get("secret").asText();
-    assertEquals("otpauth://totp/idbridge:ida?secret=" + secret + "&issuer=idbridge&algorithm=SHA1&digits=6&period=30",
+    assertEquals(
+        "otpauth://totp/idbridge:ida?secret="
+            + secret
+            + "&issuer=idbridge&algorithm=SHA1&digits=6&period=30",
         Json.parse(enroll.body()).get("otpauth_uri").asText());
-    assertTrue(Json.parse(login("ida", ip).body()).has("token"), "unconfirmed: login does not ask for a code");
+    assertTrue(
+        Json.parse(login("ida", ip).body()).has("token"),
+        "unconfirmed: login does not ask for a code");
 
-    HttpResponse<String> wrong = server.postForm("/api/mfa/confirm", Map.of("otp", "000000"), "Authorization", bearer,
-        "X-Forwarded-For", ip);
+    HttpResponse<String> wrong =
+        server.postForm(
+            "/api/mfa/confirm",
+            Map.of("otp", "000000"),
+            "Authorization",
+            bearer,
+            "X-Forwarded-For",
+            ip);
     assertEquals(401, wrong.statusCode());
     assertEquals("invalid_otp", error(wrong));
-    HttpResponse<String> confirm = server.postForm("/api/mfa/confirm", Map.of("otp", code(secret)),
-        "Authorization", bearer, "X-Forwarded-For", ip);
+    HttpResponse<String> confirm =
+        server.postForm(
+            "/api/mfa/confirm",
+            Map.of("otp", code(secret)),
+            "Authorization",
+            bearer,
+            "X-Forwarded-For",
+            ip);
     assertEquals(200, confirm.statusCode(), confirm.body());
     assertTrue(Json.parse(confirm.body()).get("mfa_enabled").asBoolean());
 
     assertTrue(Json.parse(login("ida", ip).body()).get("mfa_required").asBoolean());
-    HttpResponse<String> again = server.postForm("/api/mfa/enroll", Map.of(), "Authorization", bearer);
+    HttpResponse<String> again =
+        server.postForm("/api/mfa/enroll", Map.of(), "Authorization", bearer);
     assertEquals(409, again.statusCode(), "a session cannot replace a confirmed secret");
     assertEquals("mfa_already_enabled", error(again));
   }
@@ -263,9 +333,19 @@ class MfaApiIT {
     HttpResponse<String> none = server.postForm("/api/mfa/enroll", Map.of());
     assertEquals(401, none.statusCode());
     assertEquals("invalid_token", error(none));
-    assertEquals(401, server.postForm("/api/mfa/confirm", Map.of("otp", "123456"), "Authorization",
-        "Bearer eyJhbGciOiJub25lIn0.e30.").statusCode());
-    assertEquals(400, server.postForm("/api/login/mfa", Map.of("otp", "123456")).statusCode(), "no mfa_token");
+    assertEquals(
+        401,
+        server
+            .postForm(
+                "/api/mfa/confirm",
+                Map.of("otp", "123456"),
+                "Authorization",
+                "Bearer eyJhbGciOiJub25lIn0.e30.")
+            .statusCode());
+    assertEquals(
+        400,
+        server.postForm("/api/login/mfa", Map.of("otp", "123456")).statusCode(),
+        "no mfa_token");
   }
 
   @Test
@@ -273,8 +353,10 @@ class MfaApiIT {
     server.addUser("jo", "pw-jo", Map.of());
     Run run = cli("users", "totp", "jo");
     assertEquals(0, run.code(), run.err());
-    String uri = run.out().lines().filter(l -> l.startsWith("otpauth://")).findFirst().orElseThrow();
-    assertEquals(uri, TerminalQrCodes.decode(run.out()), "the QR code in the terminal holds the URI");
+    String uri =
+        run.out().lines().filter(l -> l.startsWith("otpauth://")).findFirst().orElseThrow();
+    assertEquals(
+        uri, TerminalQrCodes.decode(run.out()), "the QR code in the terminal holds the URI");
     String secret = query(uri, "secret");
     assertEquals("idbridge", query(uri, "issuer"));
 
@@ -292,8 +374,10 @@ class MfaApiIT {
     assertEquals("id-kim", core.redeemMfaKey(key, Optional.of("id-kim")).id());
     Run run = cli("users", "totp", "kim", "--remove");
     assertEquals(0, run.code(), run.err());
-    assertEquals(MfaException.Reason.REVOKED,
-        assertThrows(MfaException.class, () -> core.redeemMfaKey(key, Optional.of("id-kim"))).reason());
+    assertEquals(
+        MfaException.Reason.REVOKED,
+        assertThrows(MfaException.class, () -> core.redeemMfaKey(key, Optional.of("id-kim")))
+            .reason());
     assertTrue(Json.parse(login("kim", ip).body()).has("token"));
   }
 
@@ -304,7 +388,8 @@ class MfaApiIT {
     Run run = cli("users", "totp", "lee", "--invert");
     assertEquals(0, run.code(), run.err());
     assertTrue(run.out().contains("the previous secret and its mfa_keys stop working"), run.out());
-    assertEquals(MfaException.Reason.REVOKED,
+    assertEquals(
+        MfaException.Reason.REVOKED,
         assertThrows(MfaException.class, () -> core.redeemMfaKey(key, Optional.empty())).reason());
   }
 
@@ -315,15 +400,22 @@ class MfaApiIT {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     List<String> all = new java.util.ArrayList<>(List.of(args));
     all.addAll(List.of("--config", cliConfig.toString()));
-    int code = new Cli(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()).run(all);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        new Cli(
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of())
+            .run(all);
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   static String query(String uri, String name) {
     for (String pair : URI.create(uri).getRawQuery().split("&")) {
       if (pair.startsWith(name + "=")) {
-        return java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+        return java.net.URLDecoder.decode(
+            pair.substring(name.length() + 1), StandardCharsets.UTF_8);
       }
     }
     throw new AssertionError("no " + name + " in " + uri);

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code mfa.required=true}: no session without a second factor, and the way to enroll without one. */
+/**
+ * {@code mfa.required=true}: no session without a second factor, and the way to enroll without one.
+ */
 class MfaRequiredIT {
   static final FakeClock CLOCK = new FakeClock(Instant.parse("2026-05-04T10:00:05Z"));
   static TestServer server;
@@ -44,7 +46,8 @@ class MfaRequiredIT {
     JsonNode body = Json.parse(res.body());
     assertEquals("mfa_enrollment_required", body.get("error").asText());
     assertTrue(body.get("message").asText().contains("POST /api/mfa/enroll"), body.toString());
-    assertEquals(res.headers().firstValue("X-Request-Id").orElseThrow(), body.get("request_id").asText());
+    assertEquals(
+        res.headers().firstValue("X-Request-Id").orElseThrow(), body.get("request_id").asText());
     assertEquals(300, body.get("expires_in").asLong());
     assertFalse(body.has("token"), "no session");
   }
@@ -60,15 +63,18 @@ class MfaRequiredIT {
   @Test
   void theEnrollTokenEnrollsAndConfirmsAndThenLoginAsksForACode() {
     server.addUser("pam", "pw-pam", Map.of());
-    String bearer = "Bearer " + Json.parse(login("pam", "pw-pam").body()).get("enroll_token").asText();
-    HttpResponse<String> enroll = server.postForm("/api/mfa/enroll", Map.of(), "Authorization", bearer);
+    String bearer =
+        "Bearer " + Json.parse(login("pam", "pw-pam").body()).get("enroll_token").asText();
+    HttpResponse<String> enroll =
+        server.postForm("/api/mfa/enroll", Map.of(), "Authorization", bearer);
     assertEquals(200, enroll.statusCode(), enroll.body());
     String secret = Json.parse(enroll.body()).get("secret").asText();
     assertEquals(403, login("pam", "pw-pam").statusCode(), "not before the first code");
 
     Totp totp = server.config().mfa().totp();
     String code = totp.code(Base32.decode(secret), totp.step(CLOCK.instant()));
-    HttpResponse<String> confirm = server.postForm("/api/mfa/confirm", Map.of("otp", code), "Authorization", bearer);
+    HttpResponse<String> confirm =
+        server.postForm("/api/mfa/confirm", Map.of("otp", code), "Authorization", bearer);
     assertEquals(200, confirm.statusCode(), confirm.body());
 
     HttpResponse<String> res = login("pam", "pw-pam");
@@ -80,7 +86,9 @@ class MfaRequiredIT {
   void theEnrollTokenOpensNoSessionAndCompletesNoLogin() {
     server.addUser("quin", "pw-quin", Map.of());
     String token = Json.parse(login("quin", "pw-quin").body()).get("enroll_token").asText();
-    assertEquals(401, server.postForm("/api/logout", Map.of(), "Authorization", "Bearer " + token).statusCode());
+    assertEquals(
+        401,
+        server.postForm("/api/logout", Map.of(), "Authorization", "Bearer " + token).statusCode());
     HttpResponse<String> asMfa =
         server.postForm("/api/login/mfa", Map.of("mfa_token", token, "otp", "123456"));
     assertEquals(401, asMfa.statusCode());

@@ -18,23 +18,43 @@ class AppIdAnswersTest {
 
   @Test
   void tokensAreRelayedWithAStringExpiresInAsANumber() {
-    Map<String, Object> tokens = AppIdAnswers.read(200, Map.of("access_token", "at", "id_token", "it",
-        "token_type", "Bearer", "expires_in", "3600", "refresh_token", "rt"));
+    Map<String, Object> tokens =
+        AppIdAnswers.read(
+            200,
+            Map.of(
+                "access_token",
+                "at",
+                "id_token",
+                "it",
+                "token_type",
+                "Bearer",
+                "expires_in",
+                "3600",
+                "refresh_token",
+                "rt"));
     assertEquals(3600L, tokens.get("expires_in"));
     assertEquals("rt", tokens.get("refresh_token"));
-    assertEquals(7200, AppIdAnswers.read(200, Map.of("access_token", "at", "expires_in", 7200)).get("expires_in"));
+    assertEquals(
+        7200,
+        AppIdAnswers.read(200, Map.of("access_token", "at", "expires_in", 7200)).get("expires_in"));
   }
 
   @Test
   void aRefusalIsA502NamingAppIdsErrorAndWhatToCheck() {
-    ApiError grant = refusal(400, Map.of("error", "invalid_grant", "error_description", "Invalid\nsignature"));
+    ApiError grant =
+        refusal(400, Map.of("error", "invalid_grant", "error_description", "Invalid\nsignature"));
     assertEquals(502, grant.status());
     assertEquals("appid_rejected", grant.code());
-    assertTrue(grant.message().startsWith("IBM App ID refused the assertion (invalid_grant: Invalid signature)."),
+    assertTrue(
+        grant
+            .message()
+            .startsWith("IBM App ID refused the assertion (invalid_grant: Invalid signature)."),
         grant.message());
     assertTrue(grant.message().contains("appid.audience"));
-    assertTrue(refusal(401, Map.of("error", "invalid_client")).message()
-        .endsWith("Check appid.clientId and appid.secret."));
+    assertTrue(
+        refusal(401, Map.of("error", "invalid_client"))
+            .message()
+            .endsWith("Check appid.clientId and appid.secret."));
   }
 
   @Test

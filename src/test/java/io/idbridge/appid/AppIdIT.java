@@ -38,11 +38,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * IBM App ID's custom identity over real HTTP: the assertion checked with an independent JWT library against our
- * published PEM, and the exchange against a local stand-in of App ID's token endpoint.
+ * IBM App ID's custom identity over real HTTP: the assertion checked with an independent JWT
+ * library against our published PEM, and the exchange against a local stand-in of App ID's token
+ * endpoint.
  */
 class AppIdIT {
-  static final String AUDIENCE = "https://us-south.appid.cloud.ibm.com/oauth/v4/" + AppIdStandIn.TENANT;
+  static final String AUDIENCE =
+      "https://us-south.appid.cloud.ibm.com/oauth/v4/" + AppIdStandIn.TENANT;
   static final FakeClock CLOCK = new FakeClock(Instant.now());
   static final String CAROLS_SECRET = "JBSWY3DPEHPK3PXP";
   static AppIdStandIn appId;
@@ -53,8 +55,20 @@ class AppIdIT {
   static void start() throws Exception {
     appId = new AppIdStandIn(CLOCK, AUDIENCE);
     server = TestServer.start(appIdProperties(appId.oauthServerUrl(), Map.of()), CLOCK);
-    server.addUser("alice", "correct horse", Map.of("role", "admin", "locale", "en-GB", "gender", "female",
-        "picture", "https://example.com/alice.png", "shoe_size", "38"));
+    server.addUser(
+        "alice",
+        "correct horse",
+        Map.of(
+            "role",
+            "admin",
+            "locale",
+            "en-GB",
+            "gender",
+            "female",
+            "picture",
+            "https://example.com/alice.png",
+            "shoe_size",
+            "38"));
     server.addUser("bob", "bob-pass", Map.of());
     User carol = server.addUser("carol", "carol-pass", Map.of());
     server.users().update(carol.withTotp(CAROLS_SECRET, true));
@@ -63,17 +77,19 @@ class AppIdIT {
   }
 
   static Map<String, String> appIdProperties(String oauthServerUrl, Map<String, String> more) {
-    Map<String, String> props = new HashMap<>(Map.of(
-        "appid.audience", AUDIENCE,
-        "appid.issuer", "https://login.example.com",
-        "appid.scope", "read:profile",
-        "appid.claims", "role, department",
-        "appid.oauthServerUrl", oauthServerUrl,
-        "appid.clientId", AppIdStandIn.CLIENT_ID,
-        "appid.secret", AppIdStandIn.SECRET,
-        "throttle.threshold", "3",
-        "throttle.userThreshold", "10",
-        "http.trustedProxies", "127.0.0.1,::1"));
+    Map<String, String> props =
+        new HashMap<>(
+            Map.of(
+                "appid.audience", AUDIENCE,
+                "appid.issuer", "https://login.example.com",
+                "appid.scope", "read:profile",
+                "appid.claims", "role, department",
+                "appid.oauthServerUrl", oauthServerUrl,
+                "appid.clientId", AppIdStandIn.CLIENT_ID,
+                "appid.secret", AppIdStandIn.SECRET,
+                "throttle.threshold", "3",
+                "throttle.userThreshold", "10",
+                "http.trustedProxies", "127.0.0.1,::1"));
     props.putAll(more);
     return props;
   }
@@ -92,8 +108,12 @@ class AppIdIT {
 
   private static int nextIp = 1;
 
-  /** Each request comes from its own address (through the trusted-proxy header), so failure counts do not mix. */
-  private static synchronized HttpResponse<String> post(TestServer on, String path, Map<String, String> form) {
+  /**
+   * Each request comes from its own address (through the trusted-proxy header), so failure counts
+   * do not mix.
+   */
+  private static synchronized HttpResponse<String> post(
+      TestServer on, String path, Map<String, String> form) {
     nextIp++;
     return on.postForm(path, form, "X-Forwarded-For", "198.51.100." + nextIp);
   }
@@ -111,30 +131,43 @@ class AppIdIT {
     assertEquals(new JOSEObjectType("JOSE"), jwt.getHeader().getType());
     JWKSet jwks = JWKSet.parse(server.get("/.well-known/jwks.json").body());
     RSAPublicKey published = AppIdStandIn.publicKey(pem);
-    assertEquals(published, jwks.getKeyByKeyId(jwt.getHeader().getKeyID()).toRSAKey().toRSAPublicKey());
+    assertEquals(
+        published, jwks.getKeyByKeyId(jwt.getHeader().getKeyID()).toRSAKey().toRSAPublicKey());
     assertTrue(jwt.verify(new RSASSAVerifier(published)), "signed by the key of /keys/signing.pem");
   }
 
   @Test
   void theAssertionCarriesTheSeedsRequiredNormalizedScopeAndCustomClaims() throws Exception {
-    HttpResponse<String> res = post(server, "/appid/assertion",
-        Map.of("username", "alice", "password", "correct horse", "scope", "photos.read read:profile"));
+    HttpResponse<String> res =
+        post(
+            server,
+            "/appid/assertion",
+            Map.of(
+                "username",
+                "alice",
+                "password",
+                "correct horse",
+                "scope",
+                "photos.read read:profile"));
     assertEquals(200, res.statusCode(), res.body());
     assertEquals(300, Json.parse(res.body()).get("expires_in").asLong());
-    JWTClaimsSet claims = SignedJWT.parse(Json.parse(res.body()).get("assertion").asText()).getJWTClaimsSet();
+    JWTClaimsSet claims =
+        SignedJWT.parse(Json.parse(res.body()).get("assertion").asText()).getJWTClaimsSet();
     assertEquals("https://login.example.com", claims.getIssuer());
     assertEquals(List.of(AUDIENCE), claims.getAudience());
     assertEquals("id-alice", claims.getSubject());
     long now = CLOCK.instant().getEpochSecond();
     assertEquals(now, claims.getIssueTime().toInstant().getEpochSecond());
-    assertEquals(now + 300, claims.getExpirationTime().toInstant().getEpochSecond(), "5 minutes by default");
+    assertEquals(
+        now + 300, claims.getExpirationTime().toInstant().getEpochSecond(), "5 minutes by default");
     assertEquals(UUID.fromString(claims.getJWTID()).toString(), claims.getJWTID());
     assertEquals("Display alice", claims.getStringClaim("name"));
     assertEquals("alice@example.com", claims.getStringClaim("email"));
     assertEquals("en-GB", claims.getStringClaim("locale"));
     assertEquals("https://example.com/alice.png", claims.getStringClaim("picture"));
     assertEquals("female", claims.getStringClaim("gender"));
-    assertEquals("read:profile photos.read", claims.getStringClaim("scope"), "configured first, each once");
+    assertEquals(
+        "read:profile photos.read", claims.getStringClaim("scope"), "configured first, each once");
     assertEquals("admin", claims.getStringClaim("role"));
     assertNull(claims.getClaim("department"), "an attribute the user lacks is left out");
     assertNull(claims.getClaim("shoe_size"), "attributes not configured as claims stay home");
@@ -143,36 +176,53 @@ class AppIdIT {
   @Test
   void everyAssertionHasItsOwnJti() throws Exception {
     Map<String, String> form = Map.of("username", "bob", "password", "bob-pass");
-    assertNotEquals(assertion(form).getJWTClaimsSet().getJWTID(), assertion(form).getJWTClaimsSet().getJWTID());
+    assertNotEquals(
+        assertion(form).getJWTClaimsSet().getJWTID(), assertion(form).getJWTClaimsSet().getJWTID());
   }
 
   @Test
   void aJsonRequestMayAskForAnotherLifetimeWithinTheMaximum() throws Exception {
-    HttpResponse<String> res = server.postJson("/appid/assertion",
-        "{\"username\":\"bob\",\"password\":\"bob-pass\",\"expires_in\":60}", "Accept", "application/xml");
+    HttpResponse<String> res =
+        server.postJson(
+            "/appid/assertion",
+            "{\"username\":\"bob\",\"password\":\"bob-pass\",\"expires_in\":60}",
+            "Accept",
+            "application/xml");
     assertEquals(200, res.statusCode(), res.body());
-    assertTrue(res.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
-    JWTClaimsSet claims = SignedJWT.parse(Json.parse(res.body()).get("assertion").asText()).getJWTClaimsSet();
-    assertEquals(60, (claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()) / 1000);
+    assertTrue(
+        res.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+    JWTClaimsSet claims =
+        SignedJWT.parse(Json.parse(res.body()).get("assertion").asText()).getJWTClaimsSet();
+    assertEquals(
+        60, (claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()) / 1000);
 
     HttpResponse<String> tooLong =
-        post(server, "/appid/assertion", Map.of("username", "bob", "password", "bob-pass", "expires_in", "3601"));
+        post(
+            server,
+            "/appid/assertion",
+            Map.of("username", "bob", "password", "bob-pass", "expires_in", "3601"));
     assertEquals(400, tooLong.statusCode());
-    assertEquals("expires_in must be a whole number of seconds from 10 to 3600",
+    assertEquals(
+        "expires_in must be a whole number of seconds from 10 to 3600",
         Json.parse(tooLong.body()).get("error_description").asText());
   }
 
   @Test
   void aWrongPasswordAndAnUnknownUserGetTheSame401InAppIdsErrorShape() {
-    HttpResponse<String> wrong = post(server, "/appid/assertion", Map.of("username", "bob", "password", "nope"));
+    HttpResponse<String> wrong =
+        post(server, "/appid/assertion", Map.of("username", "bob", "password", "nope"));
     HttpResponse<String> unknown =
-        post(server, "/appid/token", Map.of("username", "nobody-" + System.nanoTime(), "password", "nope"));
+        post(
+            server,
+            "/appid/token",
+            Map.of("username", "nobody-" + System.nanoTime(), "password", "nope"));
     for (HttpResponse<String> res : List.of(wrong, unknown)) {
       assertEquals(401, res.statusCode());
       JsonNode body = Json.parse(res.body());
       assertEquals("invalid_credentials", body.get("error").asText());
       assertEquals("the username or password is wrong", body.get("error_description").asText());
-      assertEquals(res.headers().firstValue("X-Request-Id").orElseThrow(), body.get("request_id").asText());
+      assertEquals(
+          res.headers().firstValue("X-Request-Id").orElseThrow(), body.get("request_id").asText());
     }
   }
 
@@ -180,11 +230,22 @@ class AppIdIT {
   void failuresPastTheThresholdGet429WithRetryAfterEvenWithTheRightPassword() {
     String ip = "203.0.113.77";
     for (int i = 0; i < 3; i++) {
-      assertEquals(401, server.postForm("/appid/assertion", Map.of("username", "bob", "password", "guess" + i),
-          "X-Forwarded-For", ip).statusCode());
+      assertEquals(
+          401,
+          server
+              .postForm(
+                  "/appid/assertion",
+                  Map.of("username", "bob", "password", "guess" + i),
+                  "X-Forwarded-For",
+                  ip)
+              .statusCode());
     }
-    HttpResponse<String> blocked = server.postForm("/appid/token", Map.of("username", "bob", "password", "bob-pass"),
-        "X-Forwarded-For", ip);
+    HttpResponse<String> blocked =
+        server.postForm(
+            "/appid/token",
+            Map.of("username", "bob", "password", "bob-pass"),
+            "X-Forwarded-For",
+            ip);
     assertEquals(429, blocked.statusCode());
     assertEquals("too_many_failures", Json.parse(blocked.body()).get("error").asText());
     assertTrue(Long.parseLong(blocked.headers().firstValue("Retry-After").orElseThrow()) > 0);
@@ -194,9 +255,14 @@ class AppIdIT {
   void malformedRequestsAre400NamingTheProblem() {
     HttpResponse<String> noPassword = post(server, "/appid/assertion", Map.of("username", "bob"));
     assertEquals(400, noPassword.statusCode());
-    assertEquals("missing parameter: password", Json.parse(noPassword.body()).get("error_description").asText());
+    assertEquals(
+        "missing parameter: password",
+        Json.parse(noPassword.body()).get("error_description").asText());
     HttpResponse<String> badScope =
-        post(server, "/appid/assertion", Map.of("username", "bob", "password", "bob-pass", "scope", "a\"b"));
+        post(
+            server,
+            "/appid/assertion",
+            Map.of("username", "bob", "password", "bob-pass", "scope", "a\"b"));
     assertEquals(400, badScope.statusCode());
     assertEquals("invalid_scope", Json.parse(badScope.body()).get("error").asText());
     HttpResponse<String> badJson = server.postJson("/appid/assertion", "{\"username\":");
@@ -242,19 +308,26 @@ class AppIdIT {
     CLOCK.advance(Duration.ofSeconds(30));
     String ip = "203.0.113.78";
     for (int i = 0; i < 3; i++) {
-      assertEquals(401, server.postForm("/appid/assertion", carol("00000" + i), "X-Forwarded-For", ip).statusCode());
+      assertEquals(
+          401,
+          server
+              .postForm("/appid/assertion", carol("00000" + i), "X-Forwarded-For", ip)
+              .statusCode());
     }
-    HttpResponse<String> blocked = server.postForm("/appid/assertion", carol(carolsCode()), "X-Forwarded-For", ip);
+    HttpResponse<String> blocked =
+        server.postForm("/appid/assertion", carol(carolsCode()), "X-Forwarded-For", ip);
     assertEquals(429, blocked.statusCode(), blocked.body());
     assertTrue(blocked.headers().firstValue("Retry-After").isPresent());
   }
 
   @Test
   void withMfaRequiredAUserWithoutACodeIsToldToEnroll() {
-    try (TestServer required = TestServer.start(appIdProperties(appId.oauthServerUrl(),
-        Map.of("mfa.required", "true")), CLOCK)) {
+    try (TestServer required =
+        TestServer.start(
+            appIdProperties(appId.oauthServerUrl(), Map.of("mfa.required", "true")), CLOCK)) {
       required.addUser("bob", "bob-pass", Map.of());
-      HttpResponse<String> res = post(required, "/appid/assertion", Map.of("username", "bob", "password", "bob-pass"));
+      HttpResponse<String> res =
+          post(required, "/appid/assertion", Map.of("username", "bob", "password", "bob-pass"));
       assertEquals(403, res.statusCode(), res.body());
       JsonNode body = Json.parse(res.body());
       assertEquals("mfa_enrollment_required", body.get("error").asText());
@@ -264,8 +337,11 @@ class AppIdIT {
 
   @Test
   void theServerExchangesTheAssertionAtAppIdAndRelaysItsTokens() throws Exception {
-    HttpResponse<String> res = post(server, "/appid/token",
-        Map.of("username", "alice", "password", "correct horse", "scope", "photos.read"));
+    HttpResponse<String> res =
+        post(
+            server,
+            "/appid/token",
+            Map.of("username", "alice", "password", "correct horse", "scope", "photos.read"));
     assertEquals(200, res.statusCode(), res.body());
     JsonNode body = Json.parse(res.body());
     assertEquals("at-id-alice", body.get("access_token").asText());
@@ -275,18 +351,22 @@ class AppIdIT {
     assertEquals(3600, body.get("expires_in").asLong());
     assertEquals(AppIdTokenEndpoint.GRANT_TYPE, appId.lastForm().get("grant_type"));
     assertEquals("read:profile photos.read", appId.lastForm().get("scope"));
-    assertEquals("id-alice", appId.lastClaims().getSubject(), "the stand-in verified the assertion");
+    assertEquals(
+        "id-alice", appId.lastClaims().getSubject(), "the stand-in verified the assertion");
   }
 
   @Test
   void appIdRefusingTheAssertionIsA502SayingWhatToCheck() throws Exception {
     appId.trust(otherKeyPem()); // the console holds some other key
-    HttpResponse<String> res = post(server, "/appid/token", Map.of("username", "bob", "password", "bob-pass"));
+    HttpResponse<String> res =
+        post(server, "/appid/token", Map.of("username", "bob", "password", "bob-pass"));
     assertEquals(502, res.statusCode(), res.body());
     JsonNode body = Json.parse(res.body());
     assertEquals("appid_rejected", body.get("error").asText());
     String description = body.get("error_description").asText();
-    assertTrue(description.startsWith("IBM App ID refused the assertion (invalid_grant: Invalid assertion signature)"),
+    assertTrue(
+        description.startsWith(
+            "IBM App ID refused the assertion (invalid_grant: Invalid assertion signature)"),
         description);
     assertTrue(description.contains("/keys/signing.pem"), description);
   }
@@ -294,11 +374,13 @@ class AppIdIT {
   @Test
   void appIdFailingOrAnsweringWithoutATokenIsA502AndBusyIsA503() {
     appId.answer(500, "<html>Internal Server Error</html>");
-    HttpResponse<String> failed = post(server, "/appid/token", Map.of("username", "bob", "password", "bob-pass"));
+    HttpResponse<String> failed =
+        post(server, "/appid/token", Map.of("username", "bob", "password", "bob-pass"));
     assertEquals(502, failed.statusCode());
     assertEquals("appid_error", Json.parse(failed.body()).get("error").asText());
     appId.answer(429, "{\"error\":\"too_many_requests\"}");
-    HttpResponse<String> busy = post(server, "/appid/token", Map.of("username", "bob", "password", "bob-pass"));
+    HttpResponse<String> busy =
+        post(server, "/appid/token", Map.of("username", "bob", "password", "bob-pass"));
     assertEquals(503, busy.statusCode());
     assertEquals("appid_unavailable", Json.parse(busy.body()).get("error").asText());
   }
@@ -312,11 +394,14 @@ class AppIdIT {
     String nowhere = "http://127.0.0.1:" + closed + "/oauth";
     try (TestServer down = TestServer.start(appIdProperties(nowhere, Map.of()), CLOCK)) {
       down.addUser("bob", "bob-pass", Map.of());
-      HttpResponse<String> res = post(down, "/appid/token", Map.of("username", "bob", "password", "bob-pass"));
+      HttpResponse<String> res =
+          post(down, "/appid/token", Map.of("username", "bob", "password", "bob-pass"));
       assertEquals(503, res.statusCode(), res.body());
       JsonNode body = Json.parse(res.body());
       assertEquals("appid_unavailable", body.get("error").asText());
-      assertEquals("IBM App ID cannot be reached; try again shortly", body.get("error_description").asText());
+      assertEquals(
+          "IBM App ID cannot be reached; try again shortly",
+          body.get("error_description").asText());
     }
   }
 
@@ -324,10 +409,15 @@ class AppIdIT {
   void appIdNotAnsweringWithinTheTimeoutIsA504() throws Exception {
     // Accepts connections (the backlog) and never answers.
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        TestServer slow = TestServer.start(appIdProperties("http://127.0.0.1:" + silent.getLocalPort() + "/oauth",
-            Map.of("appid.timeout", "300ms")), CLOCK)) {
+        TestServer slow =
+            TestServer.start(
+                appIdProperties(
+                    "http://127.0.0.1:" + silent.getLocalPort() + "/oauth",
+                    Map.of("appid.timeout", "300ms")),
+                CLOCK)) {
       slow.addUser("bob", "bob-pass", Map.of());
-      HttpResponse<String> res = post(slow, "/appid/token", Map.of("username", "bob", "password", "bob-pass"));
+      HttpResponse<String> res =
+          post(slow, "/appid/token", Map.of("username", "bob", "password", "bob-pass"));
       assertEquals(504, res.statusCode(), res.body());
       assertEquals("appid_timeout", Json.parse(res.body()).get("error").asText());
     }
@@ -337,7 +427,8 @@ class AppIdIT {
   void withoutAppIdConfiguredBothEndpointsSaySo() {
     try (TestServer plain = TestServer.start(Map.of(), CLOCK)) {
       for (String path : List.of("/appid/assertion", "/appid/token")) {
-        HttpResponse<String> res = post(plain, path, Map.of("username", "bob", "password", "bob-pass"));
+        HttpResponse<String> res =
+            post(plain, path, Map.of("username", "bob", "password", "bob-pass"));
         assertEquals(404, res.statusCode());
         assertEquals("not_configured", Json.parse(res.body()).get("error").asText());
       }
@@ -346,7 +437,8 @@ class AppIdIT {
 
   @Test
   void otherMethodsGetAppIdsErrorShape() {
-    HttpResponse<String> res = server.send(HttpRequest.newBuilder(server.uri("/appid/assertion")).GET());
+    HttpResponse<String> res =
+        server.send(HttpRequest.newBuilder(server.uri("/appid/assertion")).GET());
     assertEquals(405, res.statusCode());
     assertFalse(Json.parse(res.body()).get("error_description").asText().isEmpty());
   }
@@ -355,7 +447,8 @@ class AppIdIT {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     byte[] spki = generator.generateKeyPair().getPublic().getEncoded();
-    return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(spki)
+    return "-----BEGIN PUBLIC KEY-----\n"
+        + Base64.getMimeEncoder().encodeToString(spki)
         + "\n-----END PUBLIC KEY-----\n";
   }
 }

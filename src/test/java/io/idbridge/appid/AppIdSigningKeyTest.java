@@ -25,15 +25,27 @@ class AppIdSigningKeyTest {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(1024);
     KeyPair weak = generator.generateKeyPair();
-    String pem = "-----BEGIN PRIVATE KEY-----\n"
-        + Base64.getMimeEncoder().encodeToString(weak.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+    String pem =
+        "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder().encodeToString(weak.getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n";
     Path keys = Files.createDirectories(dir.resolve("keys"));
-    Files.writeString(keys.resolve("20260101T000000Z." + Jwk.thumbprint(weak.getPublic()) + ".key.pem"), pem);
-    Config config = Config.read("f", Map.of("keys.dir", keys.toString(), "directory.file.path",
-        dir.resolve("users.json").toString(), "appid.audience", "https://us-south.appid.cloud.ibm.com/oauth/v4/t"),
-        Map.of());
-    String message = assertThrows(ConfigException.class, () -> Components.build(config, Clock.systemUTC()))
-        .getMessage();
+    Files.writeString(
+        keys.resolve("20260101T000000Z." + Jwk.thumbprint(weak.getPublic()) + ".key.pem"), pem);
+    Config config =
+        Config.read(
+            "f",
+            Map.of(
+                "keys.dir",
+                keys.toString(),
+                "directory.file.path",
+                dir.resolve("users.json").toString(),
+                "appid.audience",
+                "https://us-south.appid.cloud.ibm.com/oauth/v4/t"),
+            Map.of());
+    String message =
+        assertThrows(ConfigException.class, () -> Components.build(config, Clock.systemUTC()))
+            .getMessage();
     assertTrue(message.startsWith("f: keys.dir:"), message);
     assertTrue(message.contains("RSA key of 1024 bits refused"), message);
   }

@@ -22,9 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A local stand-in for IBM App ID's token endpoint over real HTTP: it checks what App ID checks (the grant type,
- * the client's Basic credentials, the assertion's signature with the public key "pasted in its console", its aud
- * and exp) and answers as App ID does, tokens or an RFC 6749 error.
+ * A local stand-in for IBM App ID's token endpoint over real HTTP: it checks what App ID checks
+ * (the grant type, the client's Basic credentials, the assertion's signature with the public key
+ * "pasted in its console", its aud and exp) and answers as App ID does, tokens or an RFC 6749
+ * error.
  */
 final class AppIdStandIn implements AutoCloseable {
   static final String TENANT = "3e0a1c2b-7d4f-4b6a-9c51-8f2e6d0a1b37";
@@ -62,8 +63,9 @@ final class AppIdStandIn implements AutoCloseable {
   /** An SPKI PEM read with the JDK alone, independent of idbridge's own PEM code. */
   static RSAPublicKey publicKey(String pem) throws Exception {
     String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-    return (RSAPublicKey) KeyFactory.getInstance("RSA")
-        .generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder().decode(base64)));
+    return (RSAPublicKey)
+        KeyFactory.getInstance("RSA")
+            .generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder().decode(base64)));
   }
 
   /** Makes the next answers this one, whatever is asked, until {@link #answerNormally}. */
@@ -90,13 +92,17 @@ final class AppIdStandIn implements AutoCloseable {
         send(exchange, forcedStatus, forcedBody);
         return;
       }
-      Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      Map<String, String> form =
+          form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
       lastForm = form;
-      String basic = "Basic " + Base64.getEncoder()
-          .encodeToString((CLIENT_ID + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
+      String basic =
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((CLIENT_ID + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
       String type = exchange.getRequestHeaders().getFirst("Content-Type");
       if (!"POST".equals(exchange.getRequestMethod())
-          || type == null || !type.startsWith("application/x-www-form-urlencoded")) {
+          || type == null
+          || !type.startsWith("application/x-www-form-urlencoded")) {
         send(exchange, 400, error("invalid_request", "POST a form"));
       } else if (!basic.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
         send(exchange, 401, error("invalid_client", "client authentication failed"));
@@ -108,8 +114,21 @@ final class AppIdStandIn implements AutoCloseable {
           send(exchange, 400, error("invalid_grant", refusal));
         } else {
           String sub = lastClaims.getSubject();
-          send(exchange, 200, JSON.writeValueAsString(Map.of("access_token", "at-" + sub, "id_token", "it-" + sub,
-              "token_type", "Bearer", "expires_in", "3600", "scope", "openid appid_default " + form.get("scope"))));
+          send(
+              exchange,
+              200,
+              JSON.writeValueAsString(
+                  Map.of(
+                      "access_token",
+                      "at-" + sub,
+                      "id_token",
+                      "it-" + sub,
+                      "token_type",
+                      "Bearer",
+                      "expires_in",
+                      "3600",
+                      "scope",
+                      "openid appid_default " + form.get("scope"))));
         }
       }
     }
@@ -130,7 +149,8 @@ final class AppIdStandIn implements AutoCloseable {
       if (!claims.getAudience().equals(java.util.List.of(audience))) {
         return "Invalid audience";
       }
-      if (claims.getExpirationTime() == null || !claims.getExpirationTime().toInstant().isAfter(clock.instant())) {
+      if (claims.getExpirationTime() == null
+          || !claims.getExpirationTime().toInstant().isAfter(clock.instant())) {
         return "Assertion expired";
       }
       lastClaims = claims;
@@ -156,7 +176,8 @@ final class AppIdStandIn implements AutoCloseable {
     for (String pair : body.split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
-        form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+        form.put(
+            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }

@@ -29,8 +29,14 @@ class CliIT {
   static void start() throws Exception {
     server = TestServer.start(Map.of(), new FakeClock(java.time.Instant.now()));
     config = server.dir().resolve("idbridge.properties");
-    Files.writeString(config, "directory.file.path=" + server.config().directory().filePath() + "\n"
-        + "keys.dir=" + SharedKeys.dir() + "\npassword.argon2.memoryKib=64\npassword.argon2.iterations=1\n");
+    Files.writeString(
+        config,
+        "directory.file.path="
+            + server.config().directory().filePath()
+            + "\n"
+            + "keys.dir="
+            + SharedKeys.dir()
+            + "\npassword.argon2.memoryKib=64\npassword.argon2.iterations=1\n");
   }
 
   @AfterAll
@@ -46,15 +52,32 @@ class CliIT {
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--config");
     all.add(config.toString());
-    int code = new Cli(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintStream(out),
-        new PrintStream(err), Map.of()).run(all);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        new Cli(
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out),
+                new PrintStream(err),
+                Map.of())
+            .run(all);
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   @Test
   void aUserAddedByTheCliLogsInToTheRunningServer() {
-    Run add = cli("s3cret pass\n", "users", "add", "frank", "--display-name", "Frank N", "--email", "f@x.org",
-        "--attr", "role=ops", "--password-stdin");
+    Run add =
+        cli(
+            "s3cret pass\n",
+            "users",
+            "add",
+            "frank",
+            "--display-name",
+            "Frank N",
+            "--email",
+            "f@x.org",
+            "--attr",
+            "role=ops",
+            "--password-stdin");
     assertEquals(0, add.code(), add.err());
     var res = server.postForm("/api/login", Map.of("username", "frank", "password", "s3cret pass"));
     assertEquals(200, res.statusCode(), res.body());
@@ -65,12 +88,20 @@ class CliIT {
   void passwdDisableAndEnableTakeEffectOnTheRunningServer() {
     assertEquals(0, cli("one\n", "users", "add", "gina", "--password-stdin").code());
     assertEquals(0, cli("two\n", "users", "passwd", "gina", "--password-stdin").code());
-    assertEquals(401, server.postForm("/api/login", Map.of("username", "gina", "password", "one")).statusCode());
-    assertEquals(200, server.postForm("/api/login", Map.of("username", "gina", "password", "two")).statusCode());
+    assertEquals(
+        401,
+        server.postForm("/api/login", Map.of("username", "gina", "password", "one")).statusCode());
+    assertEquals(
+        200,
+        server.postForm("/api/login", Map.of("username", "gina", "password", "two")).statusCode());
     assertEquals(0, cli("", "users", "disable", "gina").code());
-    assertEquals(401, server.postForm("/api/login", Map.of("username", "gina", "password", "two")).statusCode());
+    assertEquals(
+        401,
+        server.postForm("/api/login", Map.of("username", "gina", "password", "two")).statusCode());
     assertEquals(0, cli("", "users", "enable", "gina").code());
-    assertEquals(200, server.postForm("/api/login", Map.of("username", "gina", "password", "two")).statusCode());
+    assertEquals(
+        200,
+        server.postForm("/api/login", Map.of("username", "gina", "password", "two")).statusCode());
     assertTrue(cli("", "users", "list").out().contains("gina"));
   }
 

@@ -29,9 +29,13 @@ class FileUserDirectoryTest {
     assertFalse(users.authenticate("anyone", "pw").matched());
     users.add(User.of("u1", "Alice", HASHES.hash("pw"), "Alice", "a@x", Map.of("k", "v")));
     assertTrue(Files.exists(dir.resolve("users.json")));
-    assertFalse(Files.exists(dir.resolve("users.json.tmp")), "the temp file was renamed into place");
-    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(dir.resolve("users.json"))), "hashes are for the owner's eyes only");
+    assertFalse(
+        Files.exists(dir.resolve("users.json.tmp")), "the temp file was renamed into place");
+    assertEquals(
+        "rw-------",
+        java.nio.file.attribute.PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(dir.resolve("users.json"))),
+        "hashes are for the owner's eyes only");
   }
 
   @Test
@@ -46,7 +50,9 @@ class FileUserDirectoryTest {
   void aTakenNameIsRefused() {
     FileUserDirectory users = directory();
     users.add(User.of("u1", "bob", HASHES.hash("pw"), "", "", Map.of()));
-    assertThrows(IllegalArgumentException.class, () -> users.add(User.of("u2", "BOB", "", "", "", Map.of())));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> users.add(User.of("u2", "BOB", "", "", "", Map.of())));
   }
 
   @Test
@@ -61,9 +67,11 @@ class FileUserDirectoryTest {
   @Test
   void anOlderFormatIsUpgradedToArgon2idAtLogin() {
     FileUserDirectory users = directory();
-    // Django's own test vector: password "password", salt "seasalt", 260000 iterations is slow; use fewer.
-    String pbkdf2 = "pbkdf2_sha256$1000$seasalt$"
-        + java.util.Base64.getEncoder().encodeToString(pbkdf2("password", "seasalt", 1000));
+    // Django's own test vector: password "password", salt "seasalt", 260000 iterations is slow; use
+    // fewer.
+    String pbkdf2 =
+        "pbkdf2_sha256$1000$seasalt$"
+            + java.util.Base64.getEncoder().encodeToString(pbkdf2("password", "seasalt", 1000));
     users.add(User.of("u4", "dave", pbkdf2, "", "", Map.of()));
     assertTrue(users.authenticate("dave", "password").matched());
     String stored = directory().findById("u4").orElseThrow().passwordHash();
@@ -81,9 +89,12 @@ class FileUserDirectoryTest {
 
   private static byte[] pbkdf2(String password, String salt, int iterations) {
     try {
-      javax.crypto.SecretKeyFactory f = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
-      return f.generateSecret(new javax.crypto.spec.PBEKeySpec(password.toCharArray(), salt.getBytes(), iterations,
-          256)).getEncoded();
+      javax.crypto.SecretKeyFactory f =
+          javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
+      return f.generateSecret(
+              new javax.crypto.spec.PBEKeySpec(
+                  password.toCharArray(), salt.getBytes(), iterations, 256))
+          .getEncoded();
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

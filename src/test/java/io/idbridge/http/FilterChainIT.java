@@ -18,16 +18,29 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
-/** The filter chain over real HTTP: request ids, error shapes, body limit, caller authentication. */
+/**
+ * The filter chain over real HTTP: request ids, error shapes, body limit, caller authentication.
+ */
 class FilterChainIT {
   static final String SECRET = "s3cret-shared-with-foundry";
   static TestServer server;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(Map.of("http.maxBodyBytes", "2048", "voltmx.caller.mode", "secret",
-        "voltmx.caller.secret", SECRET, "mca.caller.mode", "ip", "mca.caller.allow", "203.0.113.0/24"),
-        new FakeClock());
+    server =
+        TestServer.start(
+            Map.of(
+                "http.maxBodyBytes",
+                "2048",
+                "voltmx.caller.mode",
+                "secret",
+                "voltmx.caller.secret",
+                SECRET,
+                "mca.caller.mode",
+                "ip",
+                "mca.caller.allow",
+                "203.0.113.0/24"),
+            new FakeClock());
   }
 
   @AfterAll
@@ -68,7 +81,8 @@ class FilterChainIT {
   void unknownPathIsAJson404NeverAnHtmlPage() {
     HttpResponse<String> res = server.get("/definitely/not/here.html");
     assertEquals(404, res.statusCode());
-    assertTrue(res.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+    assertTrue(
+        res.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
     assertEquals("not_found", Json.parse(res.body()).get("error").asText());
   }
 
@@ -77,19 +91,25 @@ class FilterChainIT {
     HttpResponse<String> res = server.get("/api/login");
     assertEquals(405, res.statusCode());
     assertEquals("method_not_allowed", Json.parse(res.body()).get("error").asText());
-    HttpResponse<String> put = server.send(HttpRequest.newBuilder(server.uri("/api/logout"))
-        .PUT(HttpRequest.BodyPublishers.ofString("x")));
+    HttpResponse<String> put =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/api/logout"))
+                .PUT(HttpRequest.BodyPublishers.ofString("x")));
     assertEquals(405, put.statusCode());
     assertTrue(put.body().startsWith("{"), put.body());
   }
 
   @Test
   void errorsAreXmlWhenAcceptPrefersXml() throws Exception {
-    HttpResponse<String> res = server.get("/nowhere", "Accept", "application/xml", "X-Request-Id", "rid-xml");
+    HttpResponse<String> res =
+        server.get("/nowhere", "Accept", "application/xml", "X-Request-Id", "rid-xml");
     assertEquals(404, res.statusCode());
-    assertTrue(res.headers().firstValue("Content-Type").orElseThrow().startsWith("application/xml"));
-    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(new ByteArrayInputStream(res.body().getBytes("UTF-8")));
+    assertTrue(
+        res.headers().firstValue("Content-Type").orElseThrow().startsWith("application/xml"));
+    Document doc =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(res.body().getBytes("UTF-8")));
     assertEquals("response", doc.getDocumentElement().getTagName());
     assertEquals("not_found", doc.getElementsByTagName("error").item(0).getTextContent());
     assertEquals("rid-xml", doc.getElementsByTagName("request_id").item(0).getTextContent());
@@ -97,19 +117,26 @@ class FilterChainIT {
 
   @Test
   void jsonWinsWhenAcceptPrefersIt() {
-    HttpResponse<String> res = server.get("/nowhere", "Accept", "application/xml;q=0.5, application/json");
-    assertTrue(res.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+    HttpResponse<String> res =
+        server.get("/nowhere", "Accept", "application/xml;q=0.5, application/json");
+    assertTrue(
+        res.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
   }
 
   @Test
   void aBodyOverTheLimitIs413() {
     String big = "username=" + "a".repeat(4000) + "&password=x";
-    HttpResponse<String> res = server.send(HttpRequest.newBuilder(server.uri("/api/login"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(big)));
+    HttpResponse<String> res =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/api/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(big)));
     assertEquals(413, res.statusCode());
     assertEquals("payload_too_large", Json.parse(res.body()).get("error").asText());
-    assertEquals("close", res.headers().firstValue("Connection").orElse(""), "the unread body is not left on the wire");
+    assertEquals(
+        "close",
+        res.headers().firstValue("Connection").orElse(""),
+        "the unread body is not left on the wire");
   }
 
   @Test
@@ -128,9 +155,11 @@ class FilterChainIT {
 
   @Test
   void badFormEncodingIs400() {
-    HttpResponse<String> res = server.send(HttpRequest.newBuilder(server.uri("/api/login"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("username=%zz&password=x")));
+    HttpResponse<String> res =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/api/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=%zz&password=x")));
     assertEquals(400, res.statusCode());
   }
 
@@ -138,9 +167,11 @@ class FilterChainIT {
   void callerSecretMissingIs401AndWrongIs403() {
     HttpResponse<String> missing = server.postForm("/voltmx/login", Map.of("userid", "a"));
     assertEquals(401, missing.statusCode());
-    assertEquals("the caller did not authenticate", Json.parse(missing.body()).get("message").asText());
-    HttpResponse<String> wrong = server.postForm("/voltmx/login", Map.of("userid", "a"),
-        "X-IdBridge-Secret", "not-the-secret-at-all");
+    assertEquals(
+        "the caller did not authenticate", Json.parse(missing.body()).get("message").asText());
+    HttpResponse<String> wrong =
+        server.postForm(
+            "/voltmx/login", Map.of("userid", "a"), "X-IdBridge-Secret", "not-the-secret-at-all");
     assertEquals(403, wrong.statusCode());
   }
 
@@ -160,31 +191,44 @@ class FilterChainIT {
   @Test
   void noPasswordOrTokenReachesAnyLogLine() {
     java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-    java.util.logging.Handler capture = new java.util.logging.Handler() {
-      @Override
-      public void publish(java.util.logging.LogRecord r) {
-        lines.add(r.getLoggerName() + " " + r.getMessage() + " " + r.getThrown());
-      }
+    java.util.logging.Handler capture =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord r) {
+            lines.add(r.getLoggerName() + " " + r.getMessage() + " " + r.getThrown());
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
     root.addHandler(capture);
     try {
       server.postForm("/api/login", Map.of("username", "someone", "password", "hunter2-password"));
       server.get("/api/login?token=tok-in-the-query&password=pw-in-the-query");
-      server.postForm("/voltmx/login", Map.of("userid", "x", "password", "p"), "X-IdBridge-Secret", "wrong-secret-value");
+      server.postForm(
+          "/voltmx/login",
+          Map.of("userid", "x", "password", "p"),
+          "X-IdBridge-Secret",
+          "wrong-secret-value");
     } finally {
       root.removeHandler(capture);
     }
-    assertTrue(lines.stream().anyMatch(l -> l.contains("/api/login")), "the access log was captured: " + lines);
-    for (String secret : java.util.List.of("hunter2-password", "tok-in-the-query", "pw-in-the-query",
-        "wrong-secret-value", SECRET)) {
-      assertTrue(lines.stream().noneMatch(l -> l.contains(secret)), secret + " leaked into " + lines);
+    assertTrue(
+        lines.stream().anyMatch(l -> l.contains("/api/login")),
+        "the access log was captured: " + lines);
+    for (String secret :
+        java.util.List.of(
+            "hunter2-password",
+            "tok-in-the-query",
+            "pw-in-the-query",
+            "wrong-secret-value",
+            SECRET)) {
+      assertTrue(
+          lines.stream().noneMatch(l -> l.contains(secret)), secret + " leaked into " + lines);
     }
   }
 

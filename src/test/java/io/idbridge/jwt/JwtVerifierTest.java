@@ -1,9 +1,9 @@
 package io.idbridge.jwt;
 
-import io.idbridge.testing.FakeClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.idbridge.testing.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

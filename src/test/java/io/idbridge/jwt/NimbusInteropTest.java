@@ -1,6 +1,5 @@
 package io.idbridge.jwt;
 
-import io.idbridge.testing.FakeClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +19,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.idbridge.testing.FakeClock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;

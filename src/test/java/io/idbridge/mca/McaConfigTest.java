@@ -53,7 +53,8 @@ class McaConfigTest {
   @Test
   void mcasKeyIsReadAsPemOrAsTheBareNAndEItPublishes() {
     String n = (String) Jwk.toMap(rsa).get("n");
-    McaConfig fromJwk = read(Map.of("mca.caller.publicKey", "{\"n\":\"" + n + "\",\"e\":\"AQAB\"}"));
+    McaConfig fromJwk =
+        read(Map.of("mca.caller.publicKey", "{\"n\":\"" + n + "\",\"e\":\"AQAB\"}"));
     assertEquals(JwsAlgorithm.RS256, fromJwk.callerKey().orElseThrow().algorithm());
     McaConfig fromPem = read(Map.of("mca.caller.publicKey", Pem.toPem(rsa)));
     assertEquals(JwsAlgorithm.RS256, fromPem.callerKey().orElseThrow().algorithm());
@@ -64,17 +65,32 @@ class McaConfigTest {
     KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
     ec.initialize(256);
     String ecPem = Pem.toPem(ec.generateKeyPair().getPublic());
-    ConfigException e = assertThrows(ConfigException.class, () -> read(Map.of("mca.caller.publicKey", ecPem)));
-    assertTrue(e.getMessage().contains("mca.caller.publicKey: must be an RSA public key"), e.getMessage());
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> read(Map.of("mca.caller.publicKey", ecPem)));
+    assertTrue(
+        e.getMessage().contains("mca.caller.publicKey: must be an RSA public key"), e.getMessage());
     assertThrows(ConfigException.class, () -> read(Map.of("mca.caller.publicKey", "not a key")));
     assertThrows(ConfigException.class, () -> read(Map.of("mca.caller.publicKey", "{\"n\":")));
   }
 
   @Test
   void mcasKeyAndBasicCallerCredentialsCannotShareTheAuthorizationHeader() {
-    ConfigException e = assertThrows(ConfigException.class, () -> read(Map.of("mca.caller.publicKey", Pem.toPem(rsa),
-        "mca.caller.mode", "basic", "mca.caller.basic.user", "mca", "mca.caller.basic.password", "pw")));
-    assertTrue(e.getMessage().contains("mca.caller.publicKey: cannot be used with mca.caller.mode=basic"),
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                read(
+                    Map.of(
+                        "mca.caller.publicKey",
+                        Pem.toPem(rsa),
+                        "mca.caller.mode",
+                        "basic",
+                        "mca.caller.basic.user",
+                        "mca",
+                        "mca.caller.basic.password",
+                        "pw")));
+    assertTrue(
+        e.getMessage().contains("mca.caller.publicKey: cannot be used with mca.caller.mode=basic"),
         e.getMessage());
   }
 

@@ -41,7 +41,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** IBM Mobile Client Access played over real HTTP: its two calls, the challenge flow and its caller token. */
+/**
+ * IBM Mobile Client Access played over real HTTP: its two calls, the challenge flow and its caller
+ * token.
+ */
 class McaIT {
   static final FakeClock CLOCK = new FakeClock(Instant.now());
   static final String TENANT = "4f8c2d3e-1b7a-4c9e-9f10-2a6b5c8d7e01";
@@ -49,7 +52,8 @@ class McaIT {
   static final String REALM = "customAuthRealm_1";
   // The seed's examples: the challenge, the answer and the user identity.
   static final String SEED_MESSAGE = "Enter username and password";
-  static final String SEED_ANSWER = "{\"username\":\"bob.smith\",\"password\":\"abcd1234\",\"pincode\":\"1234\"}";
+  static final String SEED_ANSWER =
+      "{\"username\":\"bob.smith\",\"password\":\"abcd1234\",\"pincode\":\"1234\"}";
   static final String CLIENT_HEADERS =
       "{\"user-agent\":\"BMSClient/2.0 Android\",\"x-forwarded-for\":\"198.51.100.7\"}";
 
@@ -62,15 +66,39 @@ class McaIT {
     mcaKey = rsaKey();
     // A PEM on one line, as it fits in a properties file.
     String pem = Pem.toPem(mcaKey.getPublic()).replace("\n", "");
-    server = TestServer.start(Map.of("mca.realms", REALM + ",second-realm", "mca.tenants", TENANT + "," + OTHER_TENANT,
-        "mca.challenge.message", SEED_MESSAGE, "mca.caller.publicKey", pem,
-        "throttle.threshold", "2", "throttle.userThreshold", "4"), CLOCK);
+    server =
+        TestServer.start(
+            Map.of(
+                "mca.realms",
+                REALM + ",second-realm",
+                "mca.tenants",
+                TENANT + "," + OTHER_TENANT,
+                "mca.challenge.message",
+                SEED_MESSAGE,
+                "mca.caller.publicKey",
+                pem,
+                "throttle.threshold",
+                "2",
+                "throttle.userThreshold",
+                "4"),
+            CLOCK);
     PasswordHashes hashes = new PasswordHashes(server.config().password());
-    server.users().add(User.of("u-7f3c", "bob.smith", hashes.hash("abcd1234"), "Bob Smith", "bob.smith@example.com",
-        Map.of("age", "30", "accountNumber", "12345", "lastLogin", "Sept 1st, 2015")));
+    server
+        .users()
+        .add(
+            User.of(
+                "u-7f3c",
+                "bob.smith",
+                hashes.hash("abcd1234"),
+                "Bob Smith",
+                "bob.smith@example.com",
+                Map.of("age", "30", "accountNumber", "12345", "lastLogin", "Sept 1st, 2015")));
     server.users().add(User.of("u-numeric", "4242", hashes.hash("12345678"), "", "", Map.of()));
-    server.users().add(User.of("u-otp", "otto", hashes.hash("otto-pass"), "Otto", "", Map.of())
-        .withTotp("JBSWY3DPEHPK3PXP", true));
+    server
+        .users()
+        .add(
+            User.of("u-otp", "otto", hashes.hash("otto-pass"), "Otto", "", Map.of())
+                .withTotp("JBSWY3DPEHPK3PXP", true));
   }
 
   @AfterAll
@@ -86,25 +114,37 @@ class McaIT {
 
   /** A token as MCA signs it, checked with an independent library's signer. */
   static String mcaToken(PrivateKey key, String audience, Instant expires) throws JOSEException {
-    JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("imf-authserver").audience(audience)
-        .issueTime(Date.from(CLOCK.instant())).expirationTime(Date.from(expires)).build();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer("imf-authserver")
+            .audience(audience)
+            .issueTime(Date.from(CLOCK.instant()))
+            .expirationTime(Date.from(expires))
+            .build();
     SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).build(), claims);
     jwt.sign(new RSASSASigner(key));
     return jwt.serialize();
   }
 
-  /** MCA's call with its two tokens: its own access token, then the user's id token, which we ignore. */
-  static HttpResponse<String> call(String tenant, String realm, String operation, String json) throws Exception {
+  /**
+   * MCA's call with its two tokens: its own access token, then the user's id token, which we
+   * ignore.
+   */
+  static HttpResponse<String> call(String tenant, String realm, String operation, String json)
+      throws Exception {
     String access = mcaToken(mcaKey.getPrivate(), tenant, CLOCK.instant().plusSeconds(600));
-    return post(tenant, realm, operation, json, "Authorization", "Bearer " + access + " id.token.ignored");
+    return post(
+        tenant, realm, operation, json, "Authorization", "Bearer " + access + " id.token.ignored");
   }
 
-  static HttpResponse<String> post(String tenant, String realm, String operation, String json, String... headers) {
+  static HttpResponse<String> post(
+      String tenant, String realm, String operation, String json, String... headers) {
     return server.postJson("/mca/apps/" + tenant + "/" + realm + "/" + operation, json, headers);
   }
 
   static JsonNode start(String tenant, String realm) throws Exception {
-    HttpResponse<String> res = call(tenant, realm, "startAuthorization", "{\"headers\":" + CLIENT_HEADERS + "}");
+    HttpResponse<String> res =
+        call(tenant, realm, "startAuthorization", "{\"headers\":" + CLIENT_HEADERS + "}");
     assertEquals(200, res.statusCode(), res.body());
     return Json.parse(res.body());
   }
@@ -113,10 +153,20 @@ class McaIT {
     return answer(TENANT, REALM, stateId, challengeAnswer);
   }
 
-  static JsonNode answer(String tenant, String realm, String stateId, String challengeAnswer) throws Exception {
+  static JsonNode answer(String tenant, String realm, String stateId, String challengeAnswer)
+      throws Exception {
     String state = stateId == null ? "" : ",\"stateId\":" + quote(stateId);
-    HttpResponse<String> res = call(tenant, realm, "handleChallengeAnswer",
-        "{\"headers\":" + CLIENT_HEADERS + state + ",\"challengeAnswer\":" + challengeAnswer + "}");
+    HttpResponse<String> res =
+        call(
+            tenant,
+            realm,
+            "handleChallengeAnswer",
+            "{\"headers\":"
+                + CLIENT_HEADERS
+                + state
+                + ",\"challengeAnswer\":"
+                + challengeAnswer
+                + "}");
     assertEquals(200, res.statusCode(), res.body());
     return Json.parse(res.body());
   }
@@ -163,9 +213,11 @@ class McaIT {
   }
 
   @Test
-  void aWrongAnswerReChallengesWithOneRetryFewerAsInTheSeedThenTheRightOneSucceeds() throws Exception {
+  void aWrongAnswerReChallengesWithOneRetryFewerAsInTheSeedThenTheRightOneSucceeds()
+      throws Exception {
     String name = newUser("right-pass");
-    JsonNode wrong = answer(start(TENANT, REALM).get("stateId").asText(), login(name, "wrong-pass"));
+    JsonNode wrong =
+        answer(start(TENANT, REALM).get("stateId").asText(), login(name, "wrong-pass"));
     assertPasswordChallenge(wrong, 2);
     JsonNode done = answer(wrong.get("stateId").asText(), login(name, "right-pass"));
     assertEquals("success", done.get("status").asText(), done.toString());
@@ -198,7 +250,8 @@ class McaIT {
   void numbersInTheAnswerCountAsText() throws Exception {
     JsonNode done = answer(null, "{\"username\":4242,\"password\":12345678}");
     assertEquals("success", done.get("status").asText(), done.toString());
-    assertEquals("4242", done.get("userIdentity").get("displayName").asText(), "the login name stands in");
+    assertEquals(
+        "4242", done.get("userIdentity").get("displayName").asText(), "the login name stands in");
   }
 
   @Test
@@ -210,17 +263,22 @@ class McaIT {
   /** A user of one test's own with a confirmed TOTP secret. */
   static User newOtpUser() {
     User user = server.users().findByUsername(newUser("otp-pass")).orElseThrow();
-    return new TotpEnrollment(server.users(), server.config().mfa(), new SecureRandom()).enroll(user, true).user();
+    return new TotpEnrollment(server.users(), server.config().mfa(), new SecureRandom())
+        .enroll(user, true)
+        .user();
   }
 
   static String code(User user) {
     Totp totp = server.config().mfa().totp();
-    return "{\"otp\":\"" + totp.code(Base32.decode(user.totpSecret()), totp.step(CLOCK.instant())) + "\"}";
+    return "{\"otp\":\""
+        + totp.code(Base32.decode(user.totpSecret()), totp.step(CLOCK.instant()))
+        + "\"}";
   }
 
   /** The OTP challenge after the right password of a user with TOTP. */
   static JsonNode otpChallenge(User user) throws Exception {
-    JsonNode otp = answer(start(TENANT, REALM).get("stateId").asText(), login(user.username(), "otp-pass"));
+    JsonNode otp =
+        answer(start(TENANT, REALM).get("stateId").asText(), login(user.username(), "otp-pass"));
     assertOtpChallenge(otp, 3);
     return otp;
   }
@@ -228,12 +286,15 @@ class McaIT {
   static void assertOtpChallenge(JsonNode body, int retriesLeft) {
     assertEquals("challenge", body.get("status").asText(), body.toString());
     assertEquals("otp", body.get("challenge").get("type").asText());
-    assertEquals("Enter the code from your authenticator app", body.get("challenge").get("message").asText());
+    assertEquals(
+        "Enter the code from your authenticator app",
+        body.get("challenge").get("message").asText());
     assertEquals(retriesLeft, body.get("challenge").get("retriesLeft").asInt());
   }
 
   @Test
-  void aUserWithTotpGetsAnOtpChallengeAfterTheRightPasswordAndOnlyTheRightCodeSucceeds() throws Exception {
+  void aUserWithTotpGetsAnOtpChallengeAfterTheRightPasswordAndOnlyTheRightCodeSucceeds()
+      throws Exception {
     User user = newOtpUser();
     JsonNode otp = otpChallenge(user);
     JsonNode again = answer(otp.get("stateId").asText(), "{\"otp\":\"000000\"}");
@@ -244,7 +305,9 @@ class McaIT {
     assertEquals("success", done.get("status").asText(), done.toString());
     assertEquals(user.id(), done.get("userIdentity").get("userName").asText());
     CLOCK.advance(Duration.ofSeconds(30));
-    assertEquals("failure", answer(again.get("stateId").asText(), code(user)).get("status").asText(),
+    assertEquals(
+        "failure",
+        answer(again.get("stateId").asText(), code(user)).get("status").asText(),
         "a stateId whose login succeeded completes no other");
   }
 
@@ -266,7 +329,8 @@ class McaIT {
   void aCodeAcceptedOnceIsRefusedInTheNextFlow() throws Exception {
     User user = newOtpUser();
     String code = code(user);
-    assertEquals("success", answer(otpChallenge(user).get("stateId").asText(), code).get("status").asText());
+    assertEquals(
+        "success", answer(otpChallenge(user).get("stateId").asText(), code).get("status").asText());
     assertOtpChallenge(answer(otpChallenge(user).get("stateId").asText(), code), 2);
   }
 
@@ -280,15 +344,20 @@ class McaIT {
     JsonNode second = answer(otpChallenge(user).get("stateId").asText(), "{\"otp\":\"000000\"}");
     assertOtpChallenge(second, 2);
     JsonNode throttled = answer(second.get("stateId").asText(), code(user));
-    assertEquals("failure", throttled.get("status").asText(), "past throttle.userThreshold (4) the code is unread");
+    assertEquals(
+        "failure",
+        throttled.get("status").asText(),
+        "past throttle.userThreshold (4) the code is unread");
   }
 
   @Test
   void withMfaRequiredAUserWithoutTotpGetsFailure() throws Exception {
     try (TestServer required = TestServer.start(Map.of("mfa.required", "true"), CLOCK)) {
       required.addUser("plain", "plain-pass", Map.of());
-      HttpResponse<String> res = required.postJson("/mca/apps/" + TENANT + "/idbridge/handleChallengeAnswer",
-          "{\"challengeAnswer\":" + login("plain", "plain-pass") + "}");
+      HttpResponse<String> res =
+          required.postJson(
+              "/mca/apps/" + TENANT + "/idbridge/handleChallengeAnswer",
+              "{\"challengeAnswer\":" + login("plain", "plain-pass") + "}");
       assertEquals(200, res.statusCode(), res.body());
       assertEquals("failure", Json.parse(res.body()).get("status").asText(), res.body());
     }
@@ -300,13 +369,23 @@ class McaIT {
     String[] parts = otpState.split("\\.");
     String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
     assertTrue(payload.contains("\"retries\":3"), payload);
-    String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(payload.replace("\"retries\":3", "\"retries\":9").getBytes(StandardCharsets.UTF_8)) + "."
-        + parts[2];
+    String forged =
+        parts[0]
+            + "."
+            + Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                    payload
+                        .replace("\"retries\":3", "\"retries\":9")
+                        .getBytes(StandardCharsets.UTF_8))
+            + "."
+            + parts[2];
 
-    // Not a valid state of ours, so the flow starts afresh at the password: a code is no answer there.
+    // Not a valid state of ours, so the flow starts afresh at the password: a code is no answer
+    // there.
     assertPasswordChallenge(answer(forged, "{\"otp\":\"000000\"}"), 2);
-    JsonNode badSignature = answer(otpState.substring(0, otpState.length() - 4) + "AAAA", "{\"otp\":\"000000\"}");
+    JsonNode badSignature =
+        answer(otpState.substring(0, otpState.length() - 4) + "AAAA", "{\"otp\":\"000000\"}");
     assertPasswordChallenge(badSignature, 2);
   }
 
@@ -316,16 +395,25 @@ class McaIT {
     JsonNode oauthState = answer("af0ifjsldkj", SEED_ANSWER);
     assertEquals("success", oauthState.get("status").asText(), oauthState.toString());
 
-    String session = Json.parse(server.postForm("/api/login",
-        Map.of("username", "bob.smith", "password", "abcd1234")).body()).get("token").asText();
+    String session =
+        Json.parse(
+                server
+                    .postForm("/api/login", Map.of("username", "bob.smith", "password", "abcd1234"))
+                    .body())
+            .get("token")
+            .asText();
     JsonNode sessionToken = answer(session, SEED_ANSWER);
-    assertEquals("success", sessionToken.get("status").asText(), "a token of ours of another kind is no state");
+    assertEquals(
+        "success",
+        sessionToken.get("status").asText(),
+        "a token of ours of another kind is no state");
   }
 
   @Test
   void anExpiredStateIdRestartsTheFlowWithoutReadingTheAnswer() throws Exception {
     String name = newUser("right-pass");
-    JsonNode wrong = answer(start(TENANT, REALM).get("stateId").asText(), login(name, "wrong-pass"));
+    JsonNode wrong =
+        answer(start(TENANT, REALM).get("stateId").asText(), login(name, "wrong-pass"));
     assertPasswordChallenge(wrong, 2);
     CLOCK.advance(Duration.ofMinutes(6));
 
@@ -339,8 +427,10 @@ class McaIT {
   @Test
   void aStateIdOfAnotherTenantOrRealmIsAFailure() throws Exception {
     String stateId = start(TENANT, REALM).get("stateId").asText();
-    assertEquals("failure", answer(OTHER_TENANT, REALM, stateId, SEED_ANSWER).get("status").asText());
-    assertEquals("failure", answer(TENANT, "second-realm", stateId, SEED_ANSWER).get("status").asText());
+    assertEquals(
+        "failure", answer(OTHER_TENANT, REALM, stateId, SEED_ANSWER).get("status").asText());
+    assertEquals(
+        "failure", answer(TENANT, "second-realm", stateId, SEED_ANSWER).get("status").asText());
   }
 
   @Test
@@ -355,7 +445,8 @@ class McaIT {
 
   @Test
   void failuresAreCountedByNameNeverByMcasOwnAddress() throws Exception {
-    // Three wrong answers for three names from MCA's one address: past throttle.threshold (2) had it counted.
+    // Three wrong answers for three names from MCA's one address: past throttle.threshold (2) had
+    // it counted.
     for (int i = 0; i < 3; i++) {
       answer(null, login("ghost-" + System.nanoTime(), "guess"));
     }
@@ -366,7 +457,10 @@ class McaIT {
       answer(null, login(name, "guess-" + i));
     }
     JsonNode throttled = answer(null, login(name, "right-pass"));
-    assertEquals("failure", throttled.get("status").asText(), "past throttle.userThreshold the password is unread");
+    assertEquals(
+        "failure",
+        throttled.get("status").asText(),
+        "past throttle.userThreshold the password is unread");
     CLOCK.advance(Duration.ofMinutes(31));
     assertEquals("success", answer(null, login(name, "right-pass")).get("status").asText());
   }
@@ -382,46 +476,69 @@ class McaIT {
     String wrongAudience = mcaToken(mcaKey.getPrivate(), OTHER_TENANT, later);
     String wrongKey = mcaToken(rsaKey().getPrivate(), TENANT, later);
     for (String token : new String[] {expired, wrongAudience, wrongKey}) {
-      assertError(post(TENANT, REALM, "startAuthorization", body, "Authorization", "Bearer " + token), 403,
+      assertError(
+          post(TENANT, REALM, "startAuthorization", body, "Authorization", "Bearer " + token),
+          403,
           "caller_forbidden");
     }
     String good = mcaToken(mcaKey.getPrivate(), TENANT, later);
-    HttpResponse<String> alone = post(TENANT, REALM, "startAuthorization", body, "Authorization", "Bearer " + good);
-    assertEquals("challenge", Json.parse(alone.body()).get("status").asText(), "one token is enough");
-    HttpResponse<String> second = post(TENANT, REALM, "startAuthorization", body,
-        "Authorization", "Bearer " + wrongKey + " " + good);
+    HttpResponse<String> alone =
+        post(TENANT, REALM, "startAuthorization", body, "Authorization", "Bearer " + good);
+    assertEquals(
+        "challenge", Json.parse(alone.body()).get("status").asText(), "one token is enough");
+    HttpResponse<String> second =
+        post(
+            TENANT,
+            REALM,
+            "startAuthorization",
+            body,
+            "Authorization",
+            "Bearer " + wrongKey + " " + good);
     assertEquals(403, second.statusCode(), "only the first token is MCA's");
   }
 
   @Test
   void malformedJsonIsA400InMcasErrorShape() throws Exception {
-    assertError(call(TENANT, REALM, "handleChallengeAnswer", "{\"stateId\": "), 400, "invalid_request");
+    assertError(
+        call(TENANT, REALM, "handleChallengeAnswer", "{\"stateId\": "), 400, "invalid_request");
     assertError(call(TENANT, REALM, "startAuthorization", "[1,2]"), 400, "invalid_request");
   }
 
   @Test
   void aMissingOrNonObjectChallengeAnswerIsA400() throws Exception {
-    HttpResponse<String> missing = call(TENANT, REALM, "handleChallengeAnswer", "{\"headers\":{},\"stateId\":\"x\"}");
+    HttpResponse<String> missing =
+        call(TENANT, REALM, "handleChallengeAnswer", "{\"headers\":{},\"stateId\":\"x\"}");
     assertError(missing, 400, "invalid_request");
     assertTrue(Json.parse(missing.body()).get("message").asText().contains("challengeAnswer"));
-    assertError(call(TENANT, REALM, "handleChallengeAnswer", "{\"challengeAnswer\":\"bob\"}"), 400, "invalid_request");
+    assertError(
+        call(TENANT, REALM, "handleChallengeAnswer", "{\"challengeAnswer\":\"bob\"}"),
+        400,
+        "invalid_request");
   }
 
   @Test
   void otherPathsUnderMcaAre404AndOtherMethods405InMcasErrorShape() throws Exception {
     assertError(call(TENANT, REALM, "authorize", "{}"), 404, "not_found");
-    assertError(server.postJson("/mca/apps/" + TENANT + "/startAuthorization", "{}"), 404, "not_found");
+    assertError(
+        server.postJson("/mca/apps/" + TENANT + "/startAuthorization", "{}"), 404, "not_found");
     assertError(server.get("/mca/elsewhere"), 404, "not_found");
-    assertError(server.send(HttpRequest.newBuilder(server.uri("/mca/apps/" + TENANT + "/" + REALM
-        + "/startAuthorization")).GET()), 405, "method_not_allowed");
+    assertError(
+        server.send(
+            HttpRequest.newBuilder(
+                    server.uri("/mca/apps/" + TENANT + "/" + REALM + "/startAuthorization"))
+                .GET()),
+        405,
+        "method_not_allowed");
   }
 
   static void assertError(HttpResponse<String> res, int status, String code) {
     assertEquals(status, res.statusCode(), res.body());
-    assertTrue(res.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+    assertTrue(
+        res.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
     JsonNode body = Json.parse(res.body());
     assertEquals("failure", body.get("status").asText());
     assertEquals(code, body.get("error").asText());
-    assertEquals(res.headers().firstValue("X-Request-Id").orElseThrow(), body.get("requestId").asText());
+    assertEquals(
+        res.headers().firstValue("X-Request-Id").orElseThrow(), body.get("requestId").asText());
   }
 }

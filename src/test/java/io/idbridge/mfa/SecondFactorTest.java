@@ -57,9 +57,17 @@ class SecondFactorTest {
   }
 
   User enrolled(String name) {
-    users.add(User.of("id-" + name, name, c.hashes().hash("pw-" + name), name, name + "@example.com", Map.of()));
+    users.add(
+        User.of(
+            "id-" + name,
+            name,
+            c.hashes().hash("pw-" + name),
+            name,
+            name + "@example.com",
+            Map.of()));
     return new TotpEnrollment(users, mfa.config(), new java.security.SecureRandom())
-        .enroll(users.findByUsername(name).orElseThrow(), true).user();
+        .enroll(users.findByUsername(name).orElseThrow(), true)
+        .user();
   }
 
   String codeOf(User user, Duration offset) {
@@ -91,9 +99,12 @@ class SecondFactorTest {
     mfa.verify(alice, code, IP);
     assertEquals(MfaException.Reason.WRONG_CODE, refusal(() -> mfa.verify(alice, code, IP)));
     clock.advance(Duration.ofSeconds(30));
-    assertEquals(MfaException.Reason.WRONG_CODE, refusal(() -> mfa.verify(alice, code, IP)),
+    assertEquals(
+        MfaException.Reason.WRONG_CODE,
+        refusal(() -> mfa.verify(alice, code, IP)),
         "still inside the window one step later");
-    assertDoesNotThrow(() -> mfa.verify(alice, codeOf(alice), IP), "the next step's code is a new code");
+    assertDoesNotThrow(
+        () -> mfa.verify(alice, codeOf(alice), IP), "the next step's code is a new code");
   }
 
   @Test
@@ -101,7 +112,8 @@ class SecondFactorTest {
     User alice = enrolled("alice");
     String code = codeOf(alice);
     mfa.verify(alice, code, IP);
-    SecondFactor otherNode = new SecondFactor(mfa.config(), c.tokens(), c.state(), c.authenticator(), clock);
+    SecondFactor otherNode =
+        new SecondFactor(mfa.config(), c.tokens(), c.state(), c.authenticator(), clock);
     assertEquals(MfaException.Reason.WRONG_CODE, refusal(() -> otherNode.verify(alice, code, IP)));
   }
 
@@ -109,15 +121,22 @@ class SecondFactorTest {
   void theWindowEdgesFollowTheClock() {
     User alice = enrolled("alice");
     clock.set(Instant.ofEpochSecond(totp.step(clock.instant()) * 30));
-    assertDoesNotThrow(() -> mfa.verify(alice, codeOf(alice, Duration.ofSeconds(-30)), IP), "one step back");
-    assertDoesNotThrow(() -> mfa.verify(alice, codeOf(alice, Duration.ofSeconds(30)), IP), "one step ahead");
-    assertEquals(MfaException.Reason.WRONG_CODE,
-        refusal(() -> mfa.verify(alice, codeOf(alice, Duration.ofSeconds(-31)), IP)), "two steps back");
-    assertEquals(MfaException.Reason.WRONG_CODE,
-        refusal(() -> mfa.verify(alice, codeOf(alice, Duration.ofSeconds(60)), IP)), "two steps ahead");
+    assertDoesNotThrow(
+        () -> mfa.verify(alice, codeOf(alice, Duration.ofSeconds(-30)), IP), "one step back");
+    assertDoesNotThrow(
+        () -> mfa.verify(alice, codeOf(alice, Duration.ofSeconds(30)), IP), "one step ahead");
+    assertEquals(
+        MfaException.Reason.WRONG_CODE,
+        refusal(() -> mfa.verify(alice, codeOf(alice, Duration.ofSeconds(-31)), IP)),
+        "two steps back");
+    assertEquals(
+        MfaException.Reason.WRONG_CODE,
+        refusal(() -> mfa.verify(alice, codeOf(alice, Duration.ofSeconds(60)), IP)),
+        "two steps ahead");
     String current = codeOf(alice);
     clock.advance(Duration.ofSeconds(59));
-    assertDoesNotThrow(() -> mfa.verify(alice, current, IP), "a code is good until its next step ends");
+    assertDoesNotThrow(
+        () -> mfa.verify(alice, current, IP), "a code is good until its next step ends");
   }
 
   @Test
@@ -127,7 +146,8 @@ class SecondFactorTest {
     MfaException e = assertThrows(MfaException.class, () -> mfa.verify(alice, codeOf(alice), IP));
     assertEquals(MfaException.Reason.THROTTLED, e.reason());
     assertTrue(e.retryAfter().orElseThrow().toMinutes() >= 29, e.retryAfter().toString());
-    assertTrue(login("alice") instanceof AuthResult.Throttled, "wrong codes throttle passwords too");
+    assertTrue(
+        login("alice") instanceof AuthResult.Throttled, "wrong codes throttle passwords too");
   }
 
   @Test
@@ -137,7 +157,9 @@ class SecondFactorTest {
       assertTrue(login("alice") instanceof AuthResult.Success);
       wrongCodes(alice, 1);
     }
-    assertTrue(login("alice") instanceof AuthResult.Throttled, "else each right password would allow more guesses");
+    assertTrue(
+        login("alice") instanceof AuthResult.Throttled,
+        "else each right password would allow more guesses");
   }
 
   @Test
@@ -146,7 +168,8 @@ class SecondFactorTest {
     wrongCodes(bob, 3);
     mfa.verify(bob, codeOf(bob), IP);
     wrongCodes(bob, 3);
-    assertTrue(login("bob") instanceof AuthResult.Success, "three failures since the right code, not six");
+    assertTrue(
+        login("bob") instanceof AuthResult.Success, "three failures since the right code, not six");
   }
 
   @Test
@@ -156,7 +179,10 @@ class SecondFactorTest {
     assertEquals(alice.id(), mfa.redeemPending(token).id());
     assertEquals(alice.id(), mfa.complete(token, codeOf(alice), IP).id());
     clock.advance(Duration.ofSeconds(30));
-    assertEquals(MfaException.Reason.REVOKED, refusal(() -> mfa.complete(token, codeOf(alice), IP)), "spent");
+    assertEquals(
+        MfaException.Reason.REVOKED,
+        refusal(() -> mfa.complete(token, codeOf(alice), IP)),
+        "spent");
   }
 
   @Test
@@ -164,11 +190,13 @@ class SecondFactorTest {
     User alice = enrolled("alice");
     String token = mfa.pendingToken(alice);
     for (int left = 2; left >= 0; left--) {
-      MfaException e = assertThrows(MfaException.class, () -> mfa.complete(token, "999999", "192.0.2." + 50));
+      MfaException e =
+          assertThrows(MfaException.class, () -> mfa.complete(token, "999999", "192.0.2." + 50));
       assertEquals(MfaException.Reason.WRONG_CODE, e.reason());
       assertEquals(left, e.retriesLeft().orElseThrow());
     }
-    assertEquals(MfaException.Reason.REVOKED, refusal(() -> mfa.complete(token, codeOf(alice), IP)));
+    assertEquals(
+        MfaException.Reason.REVOKED, refusal(() -> mfa.complete(token, codeOf(alice), IP)));
   }
 
   @Test
@@ -178,11 +206,16 @@ class SecondFactorTest {
     var e = assertThrows(InvalidSessionException.class, () -> c.sessions().verify(token));
     assertEquals(InvalidSessionException.Reason.INVALID, e.reason());
     assertThrows(InvalidSessionException.class, () -> c.sessions().verify(mfa.issueMfaKey(alice)));
-    assertThrows(InvalidSessionException.class, () -> c.sessions().verify(mfa.enrollmentToken(alice)));
+    assertThrows(
+        InvalidSessionException.class, () -> c.sessions().verify(mfa.enrollmentToken(alice)));
     String session = c.sessions().open(alice, "api", Map.of()).token();
     assertEquals(MfaException.Reason.INVALID_TOKEN, refusal(() -> mfa.redeemPending(session)));
-    assertEquals(MfaException.Reason.INVALID_TOKEN, refusal(() -> mfa.redeemPending(mfa.issueMfaKey(alice))));
-    assertEquals(MfaException.Reason.INVALID_TOKEN, refusal(() -> mfa.redeemMfaKey(token, Optional.empty())));
+    assertEquals(
+        MfaException.Reason.INVALID_TOKEN,
+        refusal(() -> mfa.redeemPending(mfa.issueMfaKey(alice))));
+    assertEquals(
+        MfaException.Reason.INVALID_TOKEN,
+        refusal(() -> mfa.redeemMfaKey(token, Optional.empty())));
     assertEquals(MfaException.Reason.INVALID_TOKEN, refusal(() -> mfa.redeemEnrollment(token)));
   }
 
@@ -191,12 +224,24 @@ class SecondFactorTest {
     User alice = enrolled("alice");
     User bob = enrolled("bob");
     String token = mfa.pendingToken(alice);
-    assertEquals(MfaException.Reason.INVALID_TOKEN, refusal(() -> mfa.redeemPending(withSubject(token, bob.id()))));
-    assertEquals(MfaException.Reason.INVALID_TOKEN, refusal(() -> mfa.redeemPending(foreignTokens()
-        .sign(TokenType.MFA_PENDING, Map.of("sub", alice.id()), Duration.ofMinutes(5)))));
-    assertEquals(MfaException.Reason.INVALID_TOKEN, refusal(() -> mfa.redeemPending("not.a.token")));
+    assertEquals(
+        MfaException.Reason.INVALID_TOKEN,
+        refusal(() -> mfa.redeemPending(withSubject(token, bob.id()))));
+    assertEquals(
+        MfaException.Reason.INVALID_TOKEN,
+        refusal(
+            () ->
+                mfa.redeemPending(
+                    foreignTokens()
+                        .sign(
+                            TokenType.MFA_PENDING,
+                            Map.of("sub", alice.id()),
+                            Duration.ofMinutes(5)))));
+    assertEquals(
+        MfaException.Reason.INVALID_TOKEN, refusal(() -> mfa.redeemPending("not.a.token")));
     clock.advance(mfa.config().tokenTtl().plusMinutes(1));
-    assertEquals(MfaException.Reason.EXPIRED_TOKEN, refusal(() -> mfa.complete(token, codeOf(alice), IP)));
+    assertEquals(
+        MfaException.Reason.EXPIRED_TOKEN, refusal(() -> mfa.complete(token, codeOf(alice), IP)));
   }
 
   @Test
@@ -206,15 +251,29 @@ class SecondFactorTest {
     String key = mfa.issueMfaKey(alice);
     assertEquals(alice.id(), mfa.redeemMfaKey(key, Optional.of(alice.id())).id());
     assertEquals(alice.id(), mfa.redeemMfaKey(key, Optional.empty()).id());
-    assertEquals(MfaException.Reason.WRONG_USER, refusal(() -> mfa.redeemMfaKey(key, Optional.of(bob.id()))));
-    assertEquals(MfaException.Reason.INVALID_TOKEN,
+    assertEquals(
+        MfaException.Reason.WRONG_USER,
+        refusal(() -> mfa.redeemMfaKey(key, Optional.of(bob.id()))));
+    assertEquals(
+        MfaException.Reason.INVALID_TOKEN,
         refusal(() -> mfa.redeemMfaKey(withSubject(key, bob.id()), Optional.of(bob.id()))));
-    assertEquals(MfaException.Reason.INVALID_TOKEN, refusal(() -> mfa.redeemMfaKey(foreignTokens().sign(
-        TokenType.MFA_KEY, Map.of("sub", bob.id(), "enr", "x"), Duration.ofDays(1)), Optional.empty())));
+    assertEquals(
+        MfaException.Reason.INVALID_TOKEN,
+        refusal(
+            () ->
+                mfa.redeemMfaKey(
+                    foreignTokens()
+                        .sign(
+                            TokenType.MFA_KEY,
+                            Map.of("sub", bob.id(), "enr", "x"),
+                            Duration.ofDays(1)),
+                    Optional.empty())));
     clock.advance(Duration.ofDays(29));
-    assertEquals(alice.id(), mfa.redeemMfaKey(key, Optional.of(alice.id())).id(), "remembered for 30 days");
+    assertEquals(
+        alice.id(), mfa.redeemMfaKey(key, Optional.of(alice.id())).id(), "remembered for 30 days");
     clock.advance(Duration.ofDays(1).plusMinutes(1));
-    assertEquals(MfaException.Reason.EXPIRED_TOKEN, refusal(() -> mfa.redeemMfaKey(key, Optional.empty())));
+    assertEquals(
+        MfaException.Reason.EXPIRED_TOKEN, refusal(() -> mfa.redeemMfaKey(key, Optional.empty())));
   }
 
   @Test
@@ -225,27 +284,37 @@ class SecondFactorTest {
     assertEquals(alice.id(), mfa.redeemRecentMfaKey(key).id());
     clock.advance(Duration.ofSeconds(1));
     assertEquals(MfaException.Reason.EXPIRED_TOKEN, refusal(() -> mfa.redeemRecentMfaKey(key)));
-    assertEquals(alice.id(), mfa.redeemMfaKey(key, Optional.of(alice.id())).id(), "still remembered for its user");
-    assertEquals(MfaException.Reason.INVALID_TOKEN, refusal(() -> mfa.redeemRecentMfaKey(mfa.pendingToken(alice))));
+    assertEquals(
+        alice.id(),
+        mfa.redeemMfaKey(key, Optional.of(alice.id())).id(),
+        "still remembered for its user");
+    assertEquals(
+        MfaException.Reason.INVALID_TOKEN,
+        refusal(() -> mfa.redeemRecentMfaKey(mfa.pendingToken(alice))));
   }
 
   @Test
   void aNewEnrollmentARemovalOrADisabledUserRevokesEveryMfaKey() throws Exception {
-    TotpEnrollment enrollment = new TotpEnrollment(users, mfa.config(), new java.security.SecureRandom());
+    TotpEnrollment enrollment =
+        new TotpEnrollment(users, mfa.config(), new java.security.SecureRandom());
     User alice = enrolled("alice");
     String key = mfa.issueMfaKey(alice);
     User again = enrollment.enroll(alice, true).user();
-    assertEquals(MfaException.Reason.REVOKED, refusal(() -> mfa.redeemMfaKey(key, Optional.empty())));
+    assertEquals(
+        MfaException.Reason.REVOKED, refusal(() -> mfa.redeemMfaKey(key, Optional.empty())));
     String second = mfa.issueMfaKey(again);
     assertEquals(alice.id(), mfa.redeemMfaKey(second, Optional.empty()).id());
     enrollment.remove(again);
-    assertEquals(MfaException.Reason.REVOKED, refusal(() -> mfa.redeemMfaKey(second, Optional.empty())));
+    assertEquals(
+        MfaException.Reason.REVOKED, refusal(() -> mfa.redeemMfaKey(second, Optional.empty())));
 
     User bob = enrolled("bob");
     String bobs = mfa.issueMfaKey(bob);
     users.update(users.findById(bob.id()).orElseThrow().withDisabled(true));
-    assertEquals(MfaException.Reason.REVOKED, refusal(() -> mfa.redeemMfaKey(bobs, Optional.empty())));
-    assertEquals(MfaException.Reason.REVOKED, refusal(() -> mfa.redeemPending(mfa.pendingToken(bob))));
+    assertEquals(
+        MfaException.Reason.REVOKED, refusal(() -> mfa.redeemMfaKey(bobs, Optional.empty())));
+    assertEquals(
+        MfaException.Reason.REVOKED, refusal(() -> mfa.redeemPending(mfa.pendingToken(bob))));
   }
 
   @Test
@@ -253,7 +322,8 @@ class SecondFactorTest {
     users.add(User.of("id-carol", "carol", c.hashes().hash("pw"), "Carol", "", Map.of()));
     User carol = users.findByUsername("carol").orElseThrow();
     var started = mfa.enroll(carol);
-    assertTrue(started.uri().startsWith("otpauth://totp/idbridge:carol?secret=" + started.secret() + "&"));
+    assertTrue(
+        started.uri().startsWith("otpauth://totp/idbridge:carol?secret=" + started.secret() + "&"));
     User waiting = users.findByUsername("carol").orElseThrow();
     assertFalse(waiting.hasMfa(), "until confirmed, login does not ask for a code");
     assertEquals(MfaException.Reason.WRONG_CODE, refusal(() -> mfa.confirm(waiting, "000000", IP)));
@@ -263,8 +333,9 @@ class SecondFactorTest {
     assertTrue(confirmed.hasMfa());
     assertEquals(started.secret(), confirmed.totpSecret());
     assertEquals(MfaException.Reason.ALREADY_ENROLLED, refusal(() -> mfa.enroll(confirmed)));
-    assertEquals(MfaException.Reason.NOT_ENROLLED, refusal(() -> mfa.verify(User.of("x", "x", "", "", "",
-        Map.of()), "123456", IP)));
+    assertEquals(
+        MfaException.Reason.NOT_ENROLLED,
+        refusal(() -> mfa.verify(User.of("x", "x", "", "", "", Map.of()), "123456", IP)));
   }
 
   @Test
@@ -272,10 +343,13 @@ class SecondFactorTest {
     Map<String, String> props = new HashMap<>(TestServer.CHEAP);
     props.put("mfa.required", "true");
     MfaConfig required = Config.read("test", props, Map.of()).mfa();
-    SecondFactor strict = new SecondFactor(required, c.tokens(), c.state(), c.authenticator(), clock);
+    SecondFactor strict =
+        new SecondFactor(required, c.tokens(), c.state(), c.authenticator(), clock);
     User plain = User.of("p", "plain", "", "", "", Map.of());
     assertTrue(strict.mustEnroll(plain));
-    assertTrue(strict.mustEnroll(plain.withTotp("JBSWY3DPEHPK3PXP", false)), "an unconfirmed secret is not MFA");
+    assertTrue(
+        strict.mustEnroll(plain.withTotp("JBSWY3DPEHPK3PXP", false)),
+        "an unconfirmed secret is not MFA");
     assertFalse(strict.mustEnroll(plain.withTotp("JBSWY3DPEHPK3PXP", true)));
     assertFalse(mfa.mustEnroll(plain), "off by default");
   }
@@ -285,8 +359,13 @@ class SecondFactorTest {
     String[] parts = token.split("\\.");
     String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
     String forged = payload.replaceFirst("\"sub\":\"[^\"]*\"", "\"sub\":\"" + sub + "\"");
-    return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-        forged.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    return parts[0]
+        + "."
+        + Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(forged.getBytes(StandardCharsets.UTF_8))
+        + "."
+        + parts[2];
   }
 
   /** Tokens of the right kind and issuer, signed with a key that is not ours. */

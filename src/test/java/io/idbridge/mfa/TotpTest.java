@@ -63,8 +63,13 @@ class TotpTest {
       assertEquals(List.of(), totp.matches(KEY, totp.code(KEY, t - 2), now));
       assertEquals(List.of(), totp.matches(KEY, totp.code(KEY, t + 2), now));
     }
-    assertEquals(List.of(t - 1), totp.matches(KEY, totp.code(KEY, t - 1), Instant.ofEpochSecond(t * 30 + 29)));
-    assertEquals(Instant.ofEpochSecond((t + 2) * 30), totp.acceptedUntil(t), "step t is last accepted in t + 1");
+    assertEquals(
+        List.of(t - 1),
+        totp.matches(KEY, totp.code(KEY, t - 1), Instant.ofEpochSecond(t * 30 + 29)));
+    assertEquals(
+        Instant.ofEpochSecond((t + 2) * 30),
+        totp.acceptedUntil(t),
+        "step t is last accepted in t + 1");
   }
 
   @Test
@@ -82,7 +87,9 @@ class TotpTest {
     Instant now = Instant.ofEpochSecond(59);
     String right = totp.code(KEY, 1);
     assertEquals(List.of(1L), totp.matches(KEY, right, now));
-    for (String bad : List.of("", right.substring(1), right + "0", " " + right.substring(1), "abcdef", "+87082")) {
+    for (String bad :
+        List.of(
+            "", right.substring(1), right + "0", " " + right.substring(1), "abcdef", "+87082")) {
       assertEquals(List.of(), totp.matches(KEY, bad, now), bad);
     }
   }
@@ -90,8 +97,10 @@ class TotpTest {
   @Test
   void theKeyUriFollowsTheAuthenticatorAppFormatAndEncodesTheLabel() {
     Totp totp = new Totp(TotpAlgorithm.SHA256, 8, Duration.ofSeconds(60), 1);
-    assertEquals("otpauth://totp/ACME%20Co:alice%3Aw%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=ACME%20Co"
-        + "&algorithm=SHA256&digits=8&period=60", totp.uri("ACME Co", "alice:w@example.com", "JBSWY3DPEHPK3PXP"));
+    assertEquals(
+        "otpauth://totp/ACME%20Co:alice%3Aw%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=ACME%20Co"
+            + "&algorithm=SHA256&digits=8&period=60",
+        totp.uri("ACME Co", "alice:w@example.com", "JBSWY3DPEHPK3PXP"));
   }
 
   @Test
@@ -105,14 +114,24 @@ class TotpTest {
 
   @Test
   void base32MatchesRfc4648Section10() {
-    String[][] vectors = {{"", ""}, {"f", "MY"}, {"fo", "MZXQ"}, {"foo", "MZXW6"}, {"foob", "MZXW6YQ"},
-        {"fooba", "MZXW6YTB"}, {"foobar", "MZXW6YTBOI"}};
+    String[][] vectors = {
+      {"", ""},
+      {"f", "MY"},
+      {"fo", "MZXQ"},
+      {"foo", "MZXW6"},
+      {"foob", "MZXW6YQ"},
+      {"fooba", "MZXW6YTB"},
+      {"foobar", "MZXW6YTBOI"}
+    };
     for (String[] v : vectors) {
       byte[] bytes = v[0].getBytes(StandardCharsets.US_ASCII);
       assertEquals(v[1], Base32.encode(bytes));
       assertArrayEquals(bytes, Base32.decode(v[1]));
     }
-    assertArrayEquals("foob".getBytes(StandardCharsets.US_ASCII), Base32.decode("mzxw 6yq="), "as people type it");
+    assertArrayEquals(
+        "foob".getBytes(StandardCharsets.US_ASCII),
+        Base32.decode("mzxw 6yq="),
+        "as people type it");
     assertThrows(IllegalArgumentException.class, () -> Base32.decode("MZXW1"));
   }
 }

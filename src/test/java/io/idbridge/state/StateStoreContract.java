@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link StateStore} does, as its interface documents it; each implementation runs these tests. */
+/**
+ * What every {@link StateStore} does, as its interface documents it; each implementation runs these
+ * tests.
+ */
 public abstract class StateStoreContract {
   protected final FakeClock clock = new FakeClock();
   protected StateStore store;
@@ -42,10 +45,12 @@ public abstract class StateStoreContract {
     clock.advance(Duration.ofMinutes(9));
     assertEquals(2, store.increment("c", Duration.ofMinutes(10)).value());
     clock.advance(Duration.ofMinutes(9));
-    assertEquals(2, store.counter("c").orElseThrow().value(), "the ttl runs from the last increment");
+    assertEquals(
+        2, store.counter("c").orElseThrow().value(), "the ttl runs from the last increment");
     clock.advance(Duration.ofMinutes(2));
     assertTrue(store.counter("c").isEmpty());
-    assertEquals(1, store.increment("c", Duration.ofMinutes(10)).value(), "a lapsed counter starts again");
+    assertEquals(
+        1, store.increment("c", Duration.ofMinutes(10)).value(), "a lapsed counter starts again");
   }
 
   @Test
@@ -62,7 +67,8 @@ public abstract class StateStoreContract {
     store.increment("a", Duration.ofMinutes(1));
     assertEquals(1, store.increment("b", Duration.ofMinutes(1)).value());
     assertEquals(1, store.increment("A", Duration.ofMinutes(1)).value(), "keys differ by case");
-    assertEquals(1, store.increment("a ", Duration.ofMinutes(1)).value(), "keys differ by a trailing space");
+    assertEquals(
+        1, store.increment("a ", Duration.ofMinutes(1)).value(), "keys differ by a trailing space");
   }
 
   @Test
@@ -152,26 +158,32 @@ public abstract class StateStoreContract {
   void concurrentIncrementsLeaveAnExactCount() throws Exception {
     int threads = 8;
     int each = incrementsPerThread();
-    List<Integer> seen = concurrently(threads, () -> {
-      List<Integer> values = new ArrayList<>();
-      for (int i = 0; i < each; i++) {
-        values.add((int) store.increment("n", Duration.ofMinutes(1)).value());
-      }
-      return values;
-    });
+    List<Integer> seen =
+        concurrently(
+            threads,
+            () -> {
+              List<Integer> values = new ArrayList<>();
+              for (int i = 0; i < each; i++) {
+                values.add((int) store.increment("n", Duration.ofMinutes(1)).value());
+              }
+              return values;
+            });
     assertEquals(threads * each, store.counter("n").orElseThrow().value());
-    assertEquals(threads * each, seen.stream().distinct().count(), "every increment saw its own new value");
+    assertEquals(
+        threads * each, seen.stream().distinct().count(), "every increment saw its own new value");
   }
 
   @Test
   void ofConcurrentMarksExactlyOneSetsTheMarker() throws Exception {
     AtomicInteger won = new AtomicInteger();
-    concurrently(8, () -> {
-      if (store.mark("once", Duration.ofMinutes(1))) {
-        won.incrementAndGet();
-      }
-      return List.<Integer>of();
-    });
+    concurrently(
+        8,
+        () -> {
+          if (store.mark("once", Duration.ofMinutes(1))) {
+            won.incrementAndGet();
+          }
+          return List.<Integer>of();
+        });
     assertEquals(1, won.get());
   }
 
@@ -185,7 +197,8 @@ public abstract class StateStoreContract {
     return 25;
   }
 
-  private static List<Integer> concurrently(int threads, Callable<List<Integer>> task) throws Exception {
+  private static List<Integer> concurrently(int threads, Callable<List<Integer>> task)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<List<Integer>>> futures = new ArrayList<>();

@@ -19,7 +19,8 @@ public record Database(TestDatabases.Kind kind, String url) {
   }
 
   public void exec(String sql, Object... params) {
-    try (Connection c = DriverManager.getConnection(url); PreparedStatement ps = bind(c, sql, params)) {
+    try (Connection c = DriverManager.getConnection(url);
+        PreparedStatement ps = bind(c, sql, params)) {
       ps.execute();
     } catch (SQLException e) {
       throw new IllegalStateException(sql + ": " + e.getMessage(), e);
@@ -28,7 +29,8 @@ public record Database(TestDatabases.Kind kind, String url) {
 
   /** The first column of the first row, or null without a row. */
   public String queryString(String sql, Object... params) {
-    try (Connection c = DriverManager.getConnection(url); PreparedStatement ps = bind(c, sql, params);
+    try (Connection c = DriverManager.getConnection(url);
+        PreparedStatement ps = bind(c, sql, params);
         ResultSet rs = ps.executeQuery()) {
       return rs.next() ? rs.getString(1) : null;
     } catch (SQLException e) {
@@ -44,7 +46,8 @@ public record Database(TestDatabases.Kind kind, String url) {
     exec("DROP SEQUENCE IF EXISTS " + prefix + "set_seq");
   }
 
-  private static PreparedStatement bind(Connection c, String sql, Object... params) throws SQLException {
+  private static PreparedStatement bind(Connection c, String sql, Object... params)
+      throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
     for (int i = 0; i < params.length; i++) {
       ps.setObject(i + 1, params[i]);
@@ -61,7 +64,9 @@ public record Database(TestDatabases.Kind kind, String url) {
   public String via(int port) {
     URI u = uri();
     try {
-      return "jdbc:" + new URI(u.getScheme(), u.getUserInfo(), "127.0.0.1", port, u.getPath(), u.getQuery(), null);
+      return "jdbc:"
+          + new URI(
+              u.getScheme(), u.getUserInfo(), "127.0.0.1", port, u.getPath(), u.getQuery(), null);
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(e);
     }

@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** One keys directory for a whole test run: RSA generation is slow, and every test server may share it. */
+/**
+ * One keys directory for a whole test run: RSA generation is slow, and every test server may share
+ * it.
+ */
 public final class SharedKeys {
   private static Path dir;
 

@@ -8,7 +8,10 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A port that accepts connections and never answers: a hung server, for the timeout tests of a backend. */
+/**
+ * A port that accepts connections and never answers: a hung server, for the timeout tests of a
+ * backend.
+ */
 public final class SilentServer implements AutoCloseable {
   private final ServerSocket socket;
   private final List<Socket> held = new ArrayList<>();

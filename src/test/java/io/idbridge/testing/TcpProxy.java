@@ -11,8 +11,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP forwarder on a local port to a real database, which a test stops (every connection cut, the port
- * refusing) and starts again on the same port: a database outage and its end, without touching the database.
+ * A TCP forwarder on a local port to a real database, which a test stops (every connection cut, the
+ * port refusing) and starts again on the same port: a database outage and its end, without touching
+ * the database.
  */
 public final class TcpProxy implements AutoCloseable {
   private final InetSocketAddress target;
@@ -89,7 +90,8 @@ public final class TcpProxy implements AutoCloseable {
 
   private void pump(Socket from, Socket to) {
     byte[] buffer = new byte[8192];
-    try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+    try (InputStream in = from.getInputStream();
+        OutputStream out = to.getOutputStream()) {
       for (int n; (n = in.read(buffer)) >= 0; ) {
         out.write(buffer, 0, n);
         out.flush();

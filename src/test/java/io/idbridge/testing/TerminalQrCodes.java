@@ -8,18 +8,21 @@ import com.google.zxing.qrcode.QRCodeReader;
 import java.util.List;
 import java.util.Map;
 
-/** Reads back a QR code drawn in a terminal with half blocks, as a phone camera would read the screen. */
+/**
+ * Reads back a QR code drawn in a terminal with half blocks, as a phone camera would read the
+ * screen.
+ */
 public final class TerminalQrCodes {
   private static final int SCALE = 4;
 
   private TerminalQrCodes() {}
 
-  /** The text of the first QR code in the output, drawn light on a dark terminal (blocks are light). */
+  /**
+   * The text of the first QR code in the output, drawn light on a dark terminal (blocks are light).
+   */
   public static String decode(String output) {
-    List<String> lines = output.lines()
-        .dropWhile(l -> !isQrLine(l))
-        .takeWhile(TerminalQrCodes::isQrLine)
-        .toList();
+    List<String> lines =
+        output.lines().dropWhile(l -> !isQrLine(l)).takeWhile(TerminalQrCodes::isQrLine).toList();
     if (lines.isEmpty()) {
       throw new AssertionError("no QR code in:\n" + output);
     }
@@ -38,15 +41,20 @@ public final class TerminalQrCodes {
       }
     }
     try {
-      return new QRCodeReader().decode(
-          new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width * SCALE, height * SCALE, pixels))),
-          Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+      return new QRCodeReader()
+          .decode(
+              new BinaryBitmap(
+                  new HybridBinarizer(
+                      new RGBLuminanceSource(width * SCALE, height * SCALE, pixels))),
+              Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+          .getText();
     } catch (Exception e) {
       throw new AssertionError("the QR code does not decode: " + e, e);
     }
   }
 
   private static boolean isQrLine(String line) {
-    return line.length() > 20 && line.chars().allMatch(c -> c == '█' || c == '▀' || c == '▄' || c == ' ');
+    return line.length() > 20
+        && line.chars().allMatch(c -> c == '█' || c == '▀' || c == '▄' || c == ' ');
   }
 }

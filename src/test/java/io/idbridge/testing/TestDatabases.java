@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The PostgreSQL and MariaDB servers that the database suites run against, named by the environment; without
- * one, or when it cannot be reached, a suite is skipped with a line saying which and why.
+ * The PostgreSQL and MariaDB servers that the database suites run against, named by the
+ * environment; without one, or when it cannot be reached, a suite is skipped with a line saying
+ * which and why.
  */
 public final class TestDatabases {
   /** Each kind, with the variable holding its JDBC URL (user in the URL). */
@@ -28,7 +29,8 @@ public final class TestDatabases {
   private static final Map<Kind, Object> PROBED = new ConcurrentHashMap<>();
 
   static {
-    // Registered from this class loader: a WAR deployed earlier in the same JVM (WarIT) can make DriverManager load
+    // Registered from this class loader: a WAR deployed earlier in the same JVM (WarIT) can make
+    // DriverManager load
     // the drivers through the webapp's loader, and Tomcat deregisters those when it stops.
     for (String driver : new String[] {"org.postgresql.Driver", "org.mariadb.jdbc.Driver"}) {
       try {
@@ -41,7 +43,9 @@ public final class TestDatabases {
 
   private TestDatabases() {}
 
-  /** Call from {@code @BeforeAll}: the database, or the whole suite skipped with a visible message. */
+  /**
+   * Call from {@code @BeforeAll}: the database, or the whole suite skipped with a visible message.
+   */
   public static Database require(Kind kind, Class<?> suite) {
     Object found = PROBED.computeIfAbsent(kind, TestDatabases::probe);
     if (found instanceof String reason) {
@@ -59,7 +63,9 @@ public final class TestDatabases {
     }
     DriverManager.setLoginTimeout(5);
     try (Connection c = DriverManager.getConnection(url)) {
-      return c.isValid(5) ? new Database(kind, url) : kind + " at " + kind.variable + " does not answer";
+      return c.isValid(5)
+          ? new Database(kind, url)
+          : kind + " at " + kind.variable + " does not answer";
     } catch (SQLException e) {
       return kind + " at " + kind.variable + " cannot be reached (" + e.getMessage() + ")";
     }

@@ -1,7 +1,7 @@
 package io.idbridge.testing;
 
-import io.idbridge.Main;
 import io.idbridge.Config;
+import io.idbridge.Main;
 import io.idbridge.directory.FileUserDirectory;
 import io.idbridge.directory.HashedPasswordCheck;
 import io.idbridge.directory.User;
@@ -24,19 +24,27 @@ import java.util.stream.Collectors;
 import org.eclipse.jetty.server.Server;
 
 /**
- * The real server (embedded Jetty through {@link Main#newServer}, the same webapp as the WAR) on a free port,
- * with its own users file and keys in a temporary directory, and an HTTP client to talk to it.
+ * The real server (embedded Jetty through {@link Main#newServer}, the same webapp as the WAR) on a
+ * free port, with its own users file and keys in a temporary directory, and an HTTP client to talk
+ * to it.
  */
 public final class TestServer implements AutoCloseable {
   /** Cheap hashing for tests: the format is the same, only the cost differs. */
   public static final Map<String, String> CHEAP =
-      Map.of("password.argon2.memoryKib", "64", "password.argon2.iterations", "1", "keys.rsaBits", "2048");
+      Map.of(
+          "password.argon2.memoryKib",
+          "64",
+          "password.argon2.iterations",
+          "1",
+          "keys.rsaBits",
+          "2048");
 
   private final Server server;
   private final Path dir;
   private final URI base;
   private final Config config;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private TestServer(Server server, Path dir, Config config) {
     this.server = server;
@@ -77,16 +85,25 @@ public final class TestServer implements AutoCloseable {
 
   /** Adds a user to the server's users file; the running server notices the change. */
   public User addUser(String username, String password, Map<String, String> attributes) {
-    FileUserDirectory users = new FileUserDirectory(config.directory().filePath(),
-        new HashedPasswordCheck(new PasswordHashes(config.password())));
-    User user = User.of("id-" + username, username, new PasswordHashes(config.password()).hash(password),
-        "Display " + username, username + "@example.com", attributes);
+    FileUserDirectory users =
+        new FileUserDirectory(
+            config.directory().filePath(),
+            new HashedPasswordCheck(new PasswordHashes(config.password())));
+    User user =
+        User.of(
+            "id-" + username,
+            username,
+            new PasswordHashes(config.password()).hash(password),
+            "Display " + username,
+            username + "@example.com",
+            attributes);
     users.add(user);
     return user;
   }
 
   public FileUserDirectory users() {
-    return new FileUserDirectory(config.directory().filePath(),
+    return new FileUserDirectory(
+        config.directory().filePath(),
         new HashedPasswordCheck(new PasswordHashes(config.password())));
   }
 
@@ -95,15 +112,19 @@ public final class TestServer implements AutoCloseable {
   }
 
   public HttpResponse<String> postForm(String path, Map<String, String> form, String... headers) {
-    return send(HttpRequest.newBuilder(uri(path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form(form))), headers);
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form(form))),
+        headers);
   }
 
   public HttpResponse<String> postJson(String path, String json, String... headers) {
-    return send(HttpRequest.newBuilder(uri(path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)),
+        headers);
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
@@ -111,7 +132,8 @@ public final class TestServer implements AutoCloseable {
       request.headers(headers);
     }
     try {
-      return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(
+          request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -121,10 +143,14 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static String form(Map<String, String> fields) {
-    return new LinkedHashMap<>(fields).entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
+    return new LinkedHashMap<>(fields)
+        .entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
   }
 
   @Override

@@ -25,9 +25,9 @@ import javax.xml.xpath.XPathFactory;
 import org.w3c.dom.Document;
 
 /**
- * Plays VoltMX Foundry against a test server: the calls its custom identity service makes, with the provider
- * settings it adds to every login form, and checks of the answers against the agreement's samples (in {@code
- * src/test/resources/voltmx/}, the seed's samples made valid JSON).
+ * Plays VoltMX Foundry against a test server: the calls its custom identity service makes, with the
+ * provider settings it adds to every login form, and checks of the answers against the agreement's
+ * samples (in {@code src/test/resources/voltmx/}, the seed's samples made valid JSON).
  */
 final class Foundry {
   private final TestServer server;
@@ -38,7 +38,10 @@ final class Foundry {
     this.providerSettings = providerSettings;
   }
 
-  /** {@code POST /voltmx/login} with the app's fields plus the provider settings, as Foundry sends it. */
+  /**
+   * {@code POST /voltmx/login} with the app's fields plus the provider settings, as Foundry sends
+   * it.
+   */
   HttpResponse<String> login(String userid, String password, String... headers) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("userid", userid);
@@ -66,9 +69,11 @@ final class Foundry {
   /** Checks every field of the VoltMX error body, and that the answer has the given HTTP status. */
   static JsonNode assertError(HttpResponse<String> res, int status, String errcode) {
     assertEquals(status, res.statusCode(), res.body());
-    assertTrue(res.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+    assertTrue(
+        res.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
     JsonNode body = Json.parse(res.body());
-    assertErrorFields(body, status, errcode, res.headers().firstValue("X-Request-Id").orElseThrow());
+    assertErrorFields(
+        body, status, errcode, res.headers().firstValue("X-Request-Id").orElseThrow());
     return body;
   }
 
@@ -133,9 +138,12 @@ final class Foundry {
   }
 
   static Document xml(HttpResponse<String> res) {
-    assertTrue(res.headers().firstValue("Content-Type").orElseThrow().startsWith("application/xml"), res.body());
+    assertTrue(
+        res.headers().firstValue("Content-Type").orElseThrow().startsWith("application/xml"),
+        res.body());
     try {
-      return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+      return DocumentBuilderFactory.newInstance()
+          .newDocumentBuilder()
           .parse(new ByteArrayInputStream(res.body().getBytes(StandardCharsets.UTF_8)));
     } catch (Exception e) {
       throw new AssertionError("not XML: " + res.body(), e);

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.idbridge.Config;
 import io.idbridge.config.ConfigException;
-import io.idbridge.jwt.JwsAlgorithm;
 import io.idbridge.jwt.Jwk;
+import io.idbridge.jwt.JwsAlgorithm;
 import io.idbridge.jwt.Pem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +42,10 @@ class VoltmxConfigTest {
     String jwk = Jwk.toJson(KEYS.getPublic(), "k1", JwsAlgorithm.ES256);
     Files.writeString(dir.resolve("foundry.pem"), pem);
     Files.writeString(dir.resolve("foundry.jwks"), "{\"keys\":[" + jwk + "]}");
-    for (String value : new String[] {pem, jwk, dir.resolve("foundry.pem").toString(),
-        dir.resolve("foundry.jwks").toString()}) {
+    for (String value :
+        new String[] {
+          pem, jwk, dir.resolve("foundry.pem").toString(), dir.resolve("foundry.jwks").toString()
+        }) {
       assertEquals(1, read(Map.of("voltmx.foundry.publicKey", value)).foundryKeys().size(), value);
     }
     assertEquals("k1", read(Map.of("voltmx.foundry.publicKey", jwk)).foundryKeys().get(0).keyId());
@@ -51,12 +53,23 @@ class VoltmxConfigTest {
 
   @Test
   void anUnusableFoundryKeyStopsStartUpNamingTheKey(@TempDir Path dir) {
-    String twoWithoutKids = "{\"keys\":[" + Jwk.toJson(KEYS.getPublic(), null, JwsAlgorithm.ES256) + ","
-        + Jwk.toJson(Foundry.ecKeys().getPublic(), null, JwsAlgorithm.ES256) + "]}";
-    for (String value : new String[] {"-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----",
-        "{\"kty\":\"RSA\"}", dir.resolve("missing.pem").toString(), twoWithoutKids, "{\"keys\":[]}"}) {
-      ConfigException e = assertThrows(ConfigException.class,
-          () -> read(Map.of("voltmx.foundry.publicKey", value)), value);
+    String twoWithoutKids =
+        "{\"keys\":["
+            + Jwk.toJson(KEYS.getPublic(), null, JwsAlgorithm.ES256)
+            + ","
+            + Jwk.toJson(Foundry.ecKeys().getPublic(), null, JwsAlgorithm.ES256)
+            + "]}";
+    for (String value :
+        new String[] {
+          "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----",
+          "{\"kty\":\"RSA\"}",
+          dir.resolve("missing.pem").toString(),
+          twoWithoutKids,
+          "{\"keys\":[]}"
+        }) {
+      ConfigException e =
+          assertThrows(
+              ConfigException.class, () -> read(Map.of("voltmx.foundry.publicKey", value)), value);
       assertTrue(e.getMessage().contains("f: voltmx.foundry.publicKey: "), e.getMessage());
     }
   }

@@ -7,14 +7,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class VoltmxErrorsTest {
-  static final ApiError WRONG = new ApiError(401, "invalid_credentials", "the user id or password is wrong");
+  static final ApiError WRONG =
+      new ApiError(401, "invalid_credentials", "the user id or password is wrong");
 
   @Test
   void aBackendsOwnCodeAndMessageArePassedOnWhereFoundryLooksForThem() {
     Map<String, Object> body = VoltmxErrors.body(WRONG, "123", "backendErrorMessage", "rid-1");
     assertEquals("123", body.get("backend_error_code"));
     assertEquals("backendErrorMessage", body.get("backend_error_message"));
-    assertEquals(Map.of("message", WRONG.message(), "errcode", "123", "errmsg", "backendErrorMessage"),
+    assertEquals(
+        Map.of("message", WRONG.message(), "errcode", "123", "errmsg", "backendErrorMessage"),
         body.get("details"));
     assertEquals(WRONG.message(), body.get("message"), "our own sentence stays the message");
   }
@@ -35,7 +37,8 @@ class VoltmxErrorsTest {
   void theAttributeEndpointsAnswer200WithTheFailureInTheBody() {
     var shape = VoltmxErrors.inBody(VoltmxAttributesServlet.Kind.SECURITY);
     assertEquals(200, shape.status(WRONG));
-    assertEquals(Map.of("httpStatusCode", 401, "opstatus", 401, "errmsg", WRONG.message()),
+    assertEquals(
+        Map.of("httpStatusCode", 401, "opstatus", 401, "errmsg", WRONG.message()),
         shape.body(WRONG, "rid-3").get("security_attributes"));
   }
 }

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Login-failure tracking through {@code /voltmx/login}, as Foundry's own setting describes it: by client address,
- * by user id, or both counted separately; 429 at the threshold; reset by a success or by the TTL.
+ * Login-failure tracking through {@code /voltmx/login}, as Foundry's own setting describes it: by
+ * client address, by user id, or both counted separately; 429 at the threshold; reset by a success
+ * or by the TTL.
  */
 class VoltmxLoginFailuresIT {
   private final FakeClock clock = new FakeClock();
@@ -27,7 +28,10 @@ class VoltmxLoginFailuresIT {
     server.close();
   }
 
-  /** A server that believes X-Forwarded-For from the test client, so each call can come from any address. */
+  /**
+   * A server that believes X-Forwarded-For from the test client, so each call can come from any
+   * address.
+   */
   private Foundry start(String... throttle) {
     Map<String, String> props = new HashMap<>(Map.of("http.trustedProxies", "127.0.0.1,::1"));
     for (int i = 0; i < throttle.length; i += 2) {
@@ -62,7 +66,8 @@ class VoltmxLoginFailuresIT {
     HttpResponse<String> blocked = login(f, "alice", "alice-pass", "203.0.113.1");
     assertError(blocked, 429, "too_many_failures");
     assertEquals(1800, retryAfter(blocked), "the default TTL, 30 minutes from the last failure");
-    assertEquals(200, login(f, "alice", "alice-pass", "203.0.113.2").statusCode(), "other addresses pass");
+    assertEquals(
+        200, login(f, "alice", "alice-pass", "203.0.113.2").statusCode(), "other addresses pass");
   }
 
   @Test
@@ -87,13 +92,16 @@ class VoltmxLoginFailuresIT {
 
   @Test
   void byAddressAndUserIdTheTwoCountsAreSeparateWithTheirOwnThresholds() {
-    Foundry f = start("throttle.track", "ip+user", "throttle.threshold", "3", "throttle.userThreshold", "5");
+    Foundry f =
+        start(
+            "throttle.track", "ip+user", "throttle.threshold", "3", "throttle.userThreshold", "5");
     fail(f, "alice", "203.0.113.1", 3);
     assertError(login(f, "bob", "bob-pass", "203.0.113.1"), 429, "too_many_failures");
     // alice has 3 failures of her 5: a second address still reaches the password check.
     fail(f, "alice", "203.0.113.2", 2);
     assertError(login(f, "alice", "alice-pass", "203.0.113.3"), 429, "too_many_failures");
-    assertEquals(200, login(f, "bob", "bob-pass", "203.0.113.3").statusCode(), "the address is not blocked");
+    assertEquals(
+        200, login(f, "bob", "bob-pass", "203.0.113.3").statusCode(), "the address is not blocked");
   }
 
   @Test
@@ -102,14 +110,16 @@ class VoltmxLoginFailuresIT {
     fail(f, "alice", "203.0.113.1", 2);
     assertEquals(200, login(f, "alice", "alice-pass", "203.0.113.1").statusCode());
     fail(f, "alice", "203.0.113.1", 2);
-    assertEquals(200, login(f, "alice", "alice-pass", "203.0.113.1").statusCode(), "counting began again");
+    assertEquals(
+        200, login(f, "alice", "alice-pass", "203.0.113.1").statusCode(), "counting began again");
     fail(f, "alice", "203.0.113.1", 3);
     assertError(login(f, "alice", "alice-pass", "203.0.113.1"), 429, "too_many_failures");
   }
 
   @Test
   void theCountLapsesTheTtlAfterTheLastFailureNotTheFirst() {
-    Foundry f = start("throttle.track", "ip+user", "throttle.threshold", "3", "throttle.ttl", "10m");
+    Foundry f =
+        start("throttle.track", "ip+user", "throttle.threshold", "3", "throttle.ttl", "10m");
     fail(f, "alice", "203.0.113.1", 2);
     clock.advance(Duration.ofMinutes(9));
     fail(f, "alice", "203.0.113.1", 1);

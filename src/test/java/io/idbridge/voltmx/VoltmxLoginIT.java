@@ -23,7 +23,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
-/** Foundry's custom identity service over real HTTP: login, the MFA step, logout, and every error answer. */
+/**
+ * Foundry's custom identity service over real HTTP: login, the MFA step, logout, and every error
+ * answer.
+ */
 class VoltmxLoginIT {
   static final String SECRET = "provider-setting-secret-0123";
   static TestServer server;
@@ -31,13 +34,35 @@ class VoltmxLoginIT {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(Map.of("voltmx.caller.mode", "secret", "voltmx.caller.secret", SECRET,
-        "voltmx.caller.secret.field", "idbridge_secret", "voltmx.securityAttributes", "ssn",
-        "http.trustedProxies", "127.0.0.1,::1", "throttle.userThreshold", "50"), new FakeClock());
-    server.addUser("alice", "correct horse", Map.of("role", "admin", "first_name", "Alice", "ssn", "078-05-1120"));
+    server =
+        TestServer.start(
+            Map.of(
+                "voltmx.caller.mode",
+                "secret",
+                "voltmx.caller.secret",
+                SECRET,
+                "voltmx.caller.secret.field",
+                "idbridge_secret",
+                "voltmx.securityAttributes",
+                "ssn",
+                "http.trustedProxies",
+                "127.0.0.1,::1",
+                "throttle.userThreshold",
+                "50"),
+            new FakeClock());
+    server.addUser(
+        "alice",
+        "correct horse",
+        Map.of("role", "admin", "first_name", "Alice", "ssn", "078-05-1120"));
     server.addUser("mallory", "mallory-pass", Map.of());
-    server.users().update(server.users().findByUsername("mallory").orElseThrow()
-        .withTotp("JBSWY3DPEHPK3PXP", true));
+    server
+        .users()
+        .update(
+            server
+                .users()
+                .findByUsername("mallory")
+                .orElseThrow()
+                .withTotp("JBSWY3DPEHPK3PXP", true));
     server.addUser("dora", "dora-pass", Map.of());
     server.users().update(server.users().findByUsername("dora").orElseThrow().withDisabled(true));
     // A provider setting the backend does not know travels along and is ignored.
@@ -69,7 +94,8 @@ class VoltmxLoginIT {
     assertInteger(200, body.get("httpStatusCode"));
     assertInteger(3_600_000, body.at("/security_attributes/session_ttl"));
     assertTrue(body.at("/security_attributes/session_token").asText().split("\\.").length == 3);
-    assertEquals("078-05-1120", body.at("/security_attributes/ssn").asText(), "a security attribute");
+    assertEquals(
+        "078-05-1120", body.at("/security_attributes/ssn").asText(), "a security attribute");
     JsonNode user = body.get("user_attributes");
     assertEquals("id-alice", user.get("user_id").asText());
     assertEquals("alice", user.get("username").asText());
@@ -82,7 +108,8 @@ class VoltmxLoginIT {
 
   @Test
   void loginAnswersXmlWhenAcceptPrefersIt() {
-    Document doc = Foundry.xml(foundry.login("alice", "correct horse", "Accept", "application/xml"));
+    Document doc =
+        Foundry.xml(foundry.login("alice", "correct horse", "Accept", "application/xml"));
     assertEquals("id-alice", at(doc, "/response/user_attributes/user_id"));
     assertEquals("admin", at(doc, "/response/user_attributes/role"));
     assertEquals("3600000", at(doc, "/response/security_attributes/session_ttl"));
@@ -92,8 +119,12 @@ class VoltmxLoginIT {
 
   @Test
   void loginAcceptsAJsonBodyToo() {
-    HttpResponse<String> res = server.postJson("/voltmx/login",
-        "{\"userid\":\"alice\",\"password\":\"correct horse\",\"idbridge_secret\":\"" + SECRET + "\"}");
+    HttpResponse<String> res =
+        server.postJson(
+            "/voltmx/login",
+            "{\"userid\":\"alice\",\"password\":\"correct horse\",\"idbridge_secret\":\""
+                + SECRET
+                + "\"}");
     assertEquals(200, res.statusCode(), res.body());
     assertEquals("id-alice", Json.parse(res.body()).at("/user_attributes/user_id").asText());
   }
@@ -113,8 +144,11 @@ class VoltmxLoginIT {
 
   @Test
   void wrongPasswordUnknownUserAndDisabledUserGetTheSame401WithEveryErrorField() {
-    List<HttpResponse<String>> answers = List.of(foundry.login("alice", "wrong", fromFreshIp()),
-        foundry.login("nobody", "wrong", fromFreshIp()), foundry.login("dora", "dora-pass", fromFreshIp()));
+    List<HttpResponse<String>> answers =
+        List.of(
+            foundry.login("alice", "wrong", fromFreshIp()),
+            foundry.login("nobody", "wrong", fromFreshIp()),
+            foundry.login("dora", "dora-pass", fromFreshIp()));
     for (HttpResponse<String> res : answers) {
       JsonNode body = assertError(res, 401, "invalid_credentials");
       ((ObjectNode) body).remove("requestid");
@@ -126,8 +160,11 @@ class VoltmxLoginIT {
 
   @Test
   void errorsAreXmlWithEveryFieldWhenAcceptPrefersXml() {
-    HttpResponse<String> res = foundry.login("alice", "wrong",
-        fromFreshIp("Accept", "application/xml", "X-VoltMX-RequestId", "rid-xml-1"));
+    HttpResponse<String> res =
+        foundry.login(
+            "alice",
+            "wrong",
+            fromFreshIp("Accept", "application/xml", "X-VoltMX-RequestId", "rid-xml-1"));
     assertEquals(401, res.statusCode());
     Document doc = Foundry.xml(res);
     assertEquals("custom", at(doc, "/response/domain"));
@@ -146,36 +183,56 @@ class VoltmxLoginIT {
   @Test
   void missingOrEmptyCredentialsAre400NamingTheField() {
     HttpResponse<String> missing = foundry.post("/voltmx/login", Map.of("password", "x"));
-    assertEquals("missing parameter: userid", assertError(missing, 400, "invalid_request").get("message").asText());
+    assertEquals(
+        "missing parameter: userid",
+        assertError(missing, 400, "invalid_request").get("message").asText());
     HttpResponse<String> empty = foundry.login("alice", "");
-    assertEquals("missing parameter: password", assertError(empty, 400, "invalid_request").get("message").asText());
+    assertEquals(
+        "missing parameter: password",
+        assertError(empty, 400, "invalid_request").get("message").asText());
   }
 
   @Test
   void theSharedSecretMissingIs401AndWrongIs403() {
-    HttpResponse<String> missing = server.postForm("/voltmx/login", Map.of("userid", "alice", "password", "x"));
+    HttpResponse<String> missing =
+        server.postForm("/voltmx/login", Map.of("userid", "alice", "password", "x"));
     assertError(missing, 401, "caller_unauthorized");
-    HttpResponse<String> wrong = server.postForm("/voltmx/login",
-        Map.of("userid", "alice", "password", "correct horse", "idbridge_secret", "not-the-secret-at-all"));
+    HttpResponse<String> wrong =
+        server.postForm(
+            "/voltmx/login",
+            Map.of(
+                "userid",
+                "alice",
+                "password",
+                "correct horse",
+                "idbridge_secret",
+                "not-the-secret-at-all"));
     assertError(wrong, 403, "caller_forbidden");
   }
 
   @Test
   void theSharedSecretMayComeAsAProviderHeaderInstead() {
-    HttpResponse<String> res = server.postForm("/voltmx/login",
-        Map.of("userid", "alice", "password", "correct horse"), "X-IdBridge-Secret", SECRET);
+    HttpResponse<String> res =
+        server.postForm(
+            "/voltmx/login",
+            Map.of("userid", "alice", "password", "correct horse"),
+            "X-IdBridge-Secret",
+            SECRET);
     assertEquals(200, res.statusCode(), res.body());
   }
 
   @Test
   void echoesVoltmxAndKonyRequestIdsInHeadersAndErrorBodies() {
-    HttpResponse<String> voltmx = foundry.login("alice", "wrong", fromFreshIp("X-VoltMX-RequestId", "rid-voltmx-7"));
+    HttpResponse<String> voltmx =
+        foundry.login("alice", "wrong", fromFreshIp("X-VoltMX-RequestId", "rid-voltmx-7"));
     assertEquals("rid-voltmx-7", voltmx.headers().firstValue("X-VoltMX-RequestId").orElseThrow());
     assertEquals("rid-voltmx-7", Json.parse(voltmx.body()).get("requestid").asText());
-    HttpResponse<String> kony = foundry.login("alice", "wrong", fromFreshIp("X-Kony-RequestId", "rid-kony-7"));
+    HttpResponse<String> kony =
+        foundry.login("alice", "wrong", fromFreshIp("X-Kony-RequestId", "rid-kony-7"));
     assertEquals("rid-kony-7", kony.headers().firstValue("X-Kony-RequestId").orElseThrow());
     assertEquals("rid-kony-7", Json.parse(kony.body()).get("requestid").asText());
-    HttpResponse<String> ok = foundry.login("alice", "correct horse", "X-Kony-RequestId", "rid-kony-8");
+    HttpResponse<String> ok =
+        foundry.login("alice", "correct horse", "X-Kony-RequestId", "rid-kony-8");
     assertEquals("rid-kony-8", ok.headers().firstValue("X-Kony-RequestId").orElseThrow());
   }
 
@@ -191,14 +248,17 @@ class VoltmxLoginIT {
 
   @Test
   void logoutOfAForgedTokenIs401AndOfNoTokenIs400() {
-    assertError(foundry.logout("eyJhbGciOiJub25lIn0.eyJzdWIiOiJpZC1hbGljZSJ9."), 401, "invalid_session");
+    assertError(
+        foundry.logout("eyJhbGciOiJub25lIn0.eyJzdWIiOiJpZC1hbGljZSJ9."), 401, "invalid_session");
     assertError(foundry.logout("not a token"), 401, "invalid_session");
     assertError(foundry.post("/voltmx/logout", Map.of()), 400, "invalid_request");
   }
 
   @Test
   void logoutFailuresAreXmlWhenAcceptPrefersXml() {
-    Document doc = Foundry.xml(foundry.logout("nonsense", "Accept", "application/xml", "X-Kony-RequestId", "r-x"));
+    Document doc =
+        Foundry.xml(
+            foundry.logout("nonsense", "Accept", "application/xml", "X-Kony-RequestId", "r-x"));
     assertEquals("custom", at(doc, "/response/domain"));
     assertEquals("invalid_session", at(doc, "/response/details/errcode"));
     assertEquals("r-x", at(doc, "/response/requestid"));
@@ -207,15 +267,18 @@ class VoltmxLoginIT {
   @Test
   void mfaValidateWithoutAKeyIs400AndWithAnInvalidKeyIs401() {
     assertError(foundry.post("/voltmx/mfa/validate", Map.of()), 400, "invalid_request");
-    assertError(foundry.post("/voltmx/mfa/validate", Map.of("mfa_key", "guess")), 401, "invalid_mfa_key");
-    assertError(foundry.post("/voltmx/mfa/validate", Map.of("mfa_Key", "guess")), 401, "invalid_mfa_key");
+    assertError(
+        foundry.post("/voltmx/mfa/validate", Map.of("mfa_key", "guess")), 401, "invalid_mfa_key");
+    assertError(
+        foundry.post("/voltmx/mfa/validate", Map.of("mfa_Key", "guess")), 401, "invalid_mfa_key");
   }
 
   @Test
   void unknownPathsAndWrongMethodsAnswerInTheVoltmxShape() {
     assertError(foundry.post("/voltmx/nowhere", Map.of()), 404, "not_found");
-    HttpResponse<String> get = server.send(HttpRequest.newBuilder(server.uri("/voltmx/login")).GET(),
-        "X-IdBridge-Secret", SECRET);
+    HttpResponse<String> get =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/voltmx/login")).GET(), "X-IdBridge-Secret", SECRET);
     assertError(get, 405, "method_not_allowed");
   }
 
@@ -224,7 +287,9 @@ class VoltmxLoginIT {
     try (TestServer mfa = TestServer.start(Map.of("voltmx.mfa.enabled", "true"), new FakeClock())) {
       mfa.addUser("bob", "bob-pass", Map.of());
       mfa.addUser("eve", "eve-pass", Map.of());
-      mfa.users().update(mfa.users().findByUsername("eve").orElseThrow().withTotp("JBSWY3DPEHPK3PXP", true));
+      mfa.users()
+          .update(
+              mfa.users().findByUsername("eve").orElseThrow().withTotp("JBSWY3DPEHPK3PXP", true));
       Foundry f = new Foundry(mfa, Map.of());
       JsonNode bob = Json.parse(f.login("bob", "bob-pass").body());
       assertFalse(bob.get("is_mfa_enabled").asBoolean());
@@ -238,12 +303,17 @@ class VoltmxLoginIT {
 
   @Test
   void theCredentialFieldNamesAreConfigurable() {
-    try (TestServer other = TestServer.start(Map.of("voltmx.login.useridField", "user",
-        "voltmx.login.passwordField", "pin"), new FakeClock())) {
+    try (TestServer other =
+        TestServer.start(
+            Map.of("voltmx.login.useridField", "user", "voltmx.login.passwordField", "pin"),
+            new FakeClock())) {
       other.addUser("carol", "4711-carol", Map.of());
-      HttpResponse<String> res = other.postForm("/voltmx/login", Map.of("user", "carol", "pin", "4711-carol"));
+      HttpResponse<String> res =
+          other.postForm("/voltmx/login", Map.of("user", "carol", "pin", "4711-carol"));
       assertEquals(200, res.statusCode(), res.body());
-      assertError(other.postForm("/voltmx/login", Map.of("userid", "carol", "password", "4711-carol")), 400,
+      assertError(
+          other.postForm("/voltmx/login", Map.of("userid", "carol", "password", "4711-carol")),
+          400,
           "invalid_request");
     }
   }

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The agreement's "Custom Identity MFA Flow" over real HTTP: the login's MFA step, the app's code at {@code
- * /api/mfa/verify}, Foundry's MFA validate with the mfa_key, and later logins with the remembered key.
+ * The agreement's "Custom Identity MFA Flow" over real HTTP: the login's MFA step, the app's code
+ * at {@code /api/mfa/verify}, Foundry's MFA validate with the mfa_key, and later logins with the
+ * remembered key.
  */
 class VoltmxMfaIT {
   static final String SECRET = "provider-setting-secret-0123";
@@ -40,9 +41,20 @@ class VoltmxMfaIT {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(Map.of("voltmx.caller.mode", "secret", "voltmx.caller.secret", SECRET,
-        "voltmx.caller.secret.field", "idbridge_secret", "http.trustedProxies", "127.0.0.1,::1",
-        "throttle.threshold", "4"), CLOCK);
+    server =
+        TestServer.start(
+            Map.of(
+                "voltmx.caller.mode",
+                "secret",
+                "voltmx.caller.secret",
+                SECRET,
+                "voltmx.caller.secret.field",
+                "idbridge_secret",
+                "http.trustedProxies",
+                "127.0.0.1,::1",
+                "throttle.threshold",
+                "4"),
+            CLOCK);
     foundry = new Foundry(server, Map.of("idbridge_secret", SECRET));
     totp = server.config().mfa().totp();
   }
@@ -52,14 +64,19 @@ class VoltmxMfaIT {
     server.close();
   }
 
-  /** The address of the user's device, through the trusted-proxy header: each test its own, so counts do not mix. */
+  /**
+   * The address of the user's device, through the trusted-proxy header: each test its own, so
+   * counts do not mix.
+   */
   static String[] freshIp() {
     return new String[] {"X-Forwarded-For", "203.0.113." + LAST_IP.incrementAndGet()};
   }
 
   static User enrolled(TestServer on, String name) {
     User user = on.addUser(name, "pw-" + name, Map.of("role", "teller"));
-    return new TotpEnrollment(on.users(), on.config().mfa(), new SecureRandom()).enroll(user, true).user();
+    return new TotpEnrollment(on.users(), on.config().mfa(), new SecureRandom())
+        .enroll(user, true)
+        .user();
   }
 
   static String code(User user) {
@@ -73,10 +90,14 @@ class VoltmxMfaIT {
     return Json.parse(res.body()).at("/mfa_meta/mfa_token").asText();
   }
 
-  /** What the app does between the MFA step and Foundry's validate: its code for an mfa_key at our API. */
+  /**
+   * What the app does between the MFA step and Foundry's validate: its code for an mfa_key at our
+   * API.
+   */
   static String mfaKey(User user, String... ip) {
-    HttpResponse<String> res = server.postForm("/api/mfa/verify",
-        Map.of("mfa_token", mfaToken(user, ip), "otp", code(user)), ip);
+    HttpResponse<String> res =
+        server.postForm(
+            "/api/mfa/verify", Map.of("mfa_token", mfaToken(user, ip), "otp", code(user)), ip);
     assertEquals(200, res.statusCode(), res.body());
     return Json.parse(res.body()).get("mfa_key").asText();
   }
@@ -97,7 +118,8 @@ class VoltmxMfaIT {
     assertInteger(3_600_000, body.at("/security_attributes/session_ttl"));
     assertEquals(user.id(), body.at("/user_attributes/user_id").asText());
     assertEquals("teller", body.at("/user_attributes/role").asText());
-    assertEquals(200, foundry.logout(body.at("/security_attributes/session_token").asText()).statusCode());
+    assertEquals(
+        200, foundry.logout(body.at("/security_attributes/session_token").asText()).statusCode());
   }
 
   static void assertMfaStep(HttpResponse<String> res) {
@@ -140,7 +162,10 @@ class VoltmxMfaIT {
     User eve = enrolled(server, "dan-other");
     String[] ip = freshIp();
     String key = mfaKey(dan, ip);
-    String forged = key.substring(0, key.lastIndexOf('.') + 1) + "AAAA" + key.substring(key.lastIndexOf('.') + 5);
+    String forged =
+        key.substring(0, key.lastIndexOf('.') + 1)
+            + "AAAA"
+            + key.substring(key.lastIndexOf('.') + 5);
     assertError(validate("mfa_key", forged), 401, "invalid_mfa_key");
     assertError(validate("mfa_key", mfaToken(dan, ip)), 401, "invalid_mfa_key");
     assertError(validate("mfa_key", key, "mfa_token", mfaToken(eve, ip)), 401, "invalid_mfa_key");
@@ -175,26 +200,42 @@ class VoltmxMfaIT {
     String[] ip = freshIp();
     String key = mfaKey(hal, ip);
     CLOCK.advance(Duration.ofDays(3));
-    assertSession(foundry.post("/voltmx/login", Map.of("userid", "hal", "password", "pw-hal", "mfa_key", key), ip),
+    assertSession(
+        foundry.post(
+            "/voltmx/login", Map.of("userid", "hal", "password", "pw-hal", "mfa_key", key), ip),
         hal);
-    assertSession(foundry.post("/voltmx/login", Map.of("userid", "hal", "password", "pw-hal", "mfa_Key", key), ip),
+    assertSession(
+        foundry.post(
+            "/voltmx/login", Map.of("userid", "hal", "password", "pw-hal", "mfa_Key", key), ip),
         hal);
-    assertMfaStep(foundry.post("/voltmx/login", Map.of("userid", "hal-other", "password", "pw-hal-other",
-        "mfa_key", key), ip));
-    assertMfaStep(foundry.post("/voltmx/login", Map.of("userid", "hal", "password", "pw-hal",
-        "mfa_key", "not-a-key"), ip));
-    assertError(foundry.post("/voltmx/login", Map.of("userid", "hal", "password", "wrong", "mfa_key", key), ip),
-        401, "invalid_credentials");
+    assertMfaStep(
+        foundry.post(
+            "/voltmx/login",
+            Map.of("userid", "hal-other", "password", "pw-hal-other", "mfa_key", key),
+            ip));
+    assertMfaStep(
+        foundry.post(
+            "/voltmx/login",
+            Map.of("userid", "hal", "password", "pw-hal", "mfa_key", "not-a-key"),
+            ip));
+    assertError(
+        foundry.post(
+            "/voltmx/login", Map.of("userid", "hal", "password", "wrong", "mfa_key", key), ip),
+        401,
+        "invalid_credentials");
   }
 
   @Test
   void reEnrollmentOrRemovalRevokesTheRememberedKey() {
     User jo = enrolled(server, "jo");
     String[] ip = freshIp();
-    TotpEnrollment enrollment = new TotpEnrollment(server.users(), server.config().mfa(), new SecureRandom());
+    TotpEnrollment enrollment =
+        new TotpEnrollment(server.users(), server.config().mfa(), new SecureRandom());
     String key = mfaKey(jo, ip);
     User again = enrollment.enroll(server.users().findById(jo.id()).orElseThrow(), true).user();
-    assertMfaStep(foundry.post("/voltmx/login", Map.of("userid", "jo", "password", "pw-jo", "mfa_key", key), ip));
+    assertMfaStep(
+        foundry.post(
+            "/voltmx/login", Map.of("userid", "jo", "password", "pw-jo", "mfa_key", key), ip));
     assertError(validate("mfa_key", key), 401, "invalid_mfa_key");
 
     CLOCK.advance(Duration.ofSeconds(30));
@@ -208,16 +249,28 @@ class VoltmxMfaIT {
     User kim = enrolled(server, "kim");
     String[] ip = freshIp();
     String token = mfaToken(kim, ip);
-    HttpResponse<String> wrong = foundry.post("/voltmx/mfa/validate", Map.of("mfa_token", token, "otp", "000000"), ip);
+    HttpResponse<String> wrong =
+        foundry.post("/voltmx/mfa/validate", Map.of("mfa_token", token, "otp", "000000"), ip);
     JsonNode body = assertError(wrong, 401, "invalid_otp");
-    assertTrue(body.get("message").asText().endsWith("tries left with this mfa_token: 2"), body.toString());
+    assertTrue(
+        body.get("message").asText().endsWith("tries left with this mfa_token: 2"),
+        body.toString());
     String code = code(kim);
-    assertSession(foundry.post("/voltmx/mfa/validate", Map.of("mfa_token", token, "otp", code), ip), kim);
-    assertError(foundry.post("/voltmx/mfa/validate", Map.of("mfa_token", token, "otp", code), ip), 401,
+    assertSession(
+        foundry.post("/voltmx/mfa/validate", Map.of("mfa_token", token, "otp", code), ip), kim);
+    assertError(
+        foundry.post("/voltmx/mfa/validate", Map.of("mfa_token", token, "otp", code), ip),
+        401,
         "invalid_mfa_token");
-    assertError(foundry.post("/voltmx/mfa/validate", Map.of("mfa_token", mfaToken(kim, ip), "otp", code), ip), 401,
+    assertError(
+        foundry.post(
+            "/voltmx/mfa/validate", Map.of("mfa_token", mfaToken(kim, ip), "otp", code), ip),
+        401,
         "invalid_otp");
-    assertError(foundry.post("/voltmx/mfa/validate", Map.of("mfa_token", token), ip), 400, "invalid_request");
+    assertError(
+        foundry.post("/voltmx/mfa/validate", Map.of("mfa_token", token), ip),
+        400,
+        "invalid_request");
   }
 
   @Test
@@ -226,11 +279,15 @@ class VoltmxMfaIT {
     String[] ip = freshIp();
     String token = mfaToken(lee, ip);
     for (int i = 0; i < 3; i++) {
-      assertError(foundry.post("/voltmx/mfa/validate", Map.of("mfa_token", token, "otp", "000000"), ip), 401,
+      assertError(
+          foundry.post("/voltmx/mfa/validate", Map.of("mfa_token", token, "otp", "000000"), ip),
+          401,
           "invalid_otp");
     }
     String second = mfaToken(lee, ip);
-    assertError(foundry.post("/voltmx/mfa/validate", Map.of("mfa_token", second, "otp", "000000"), ip), 401,
+    assertError(
+        foundry.post("/voltmx/mfa/validate", Map.of("mfa_token", second, "otp", "000000"), ip),
+        401,
         "invalid_otp");
     HttpResponse<String> throttled =
         foundry.post("/voltmx/mfa/validate", Map.of("mfa_token", second, "otp", code(lee)), ip);
@@ -241,26 +298,41 @@ class VoltmxMfaIT {
 
   @Test
   void withMfaRequiredAUserWithoutTotpIsToldToEnrollAndValidateKeepsTheSessionPolicy() {
-    try (TestServer required = TestServer.start(Map.of("mfa.required", "true", "sessions.concurrency",
-        "one-across-apps", "sessions.onLimit", "reject"), CLOCK)) {
+    try (TestServer required =
+        TestServer.start(
+            Map.of(
+                "mfa.required",
+                "true",
+                "sessions.concurrency",
+                "one-across-apps",
+                "sessions.onLimit",
+                "reject"),
+            CLOCK)) {
       required.addUser("max", "pw-max", Map.of());
       User ned = enrolled(required, "ned");
       Foundry f = new Foundry(required, Map.of());
       JsonNode body = assertError(f.login("max", "pw-max"), 403, "mfa_enrollment_required");
       assertTrue(body.get("message").asText().contains("/api/mfa/enroll"));
       assertInteger(300, body.get("expires_in"));
-      HttpResponse<String> enroll = required.postForm("/api/mfa/enroll", Map.of(), "Authorization",
-          "Bearer " + body.get("enroll_token").asText());
+      HttpResponse<String> enroll =
+          required.postForm(
+              "/api/mfa/enroll",
+              Map.of(),
+              "Authorization",
+              "Bearer " + body.get("enroll_token").asText());
       assertEquals(200, enroll.statusCode(), "the enroll_token enrolls: " + enroll.body());
 
       HttpResponse<String> step = f.login("ned", "pw-ned");
       assertMfaStep(step);
       String token = Json.parse(step.body()).at("/mfa_meta/mfa_token").asText();
-      HttpResponse<String> first = f.post("/voltmx/mfa/validate", Map.of("mfa_token", token, "otp", code(ned)));
+      HttpResponse<String> first =
+          f.post("/voltmx/mfa/validate", Map.of("mfa_token", token, "otp", code(ned)));
       assertEquals(200, first.statusCode(), first.body());
       CLOCK.advance(Duration.ofSeconds(30));
       String again = Json.parse(f.login("ned", "pw-ned").body()).at("/mfa_meta/mfa_token").asText();
-      assertError(f.post("/voltmx/mfa/validate", Map.of("mfa_token", again, "otp", code(ned))), 409,
+      assertError(
+          f.post("/voltmx/mfa/validate", Map.of("mfa_token", again, "otp", code(ned))),
+          409,
           "session_limit");
     }
   }

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The concurrent-login policy through {@code /voltmx/login}, with Foundry's three choices and both answers at the
- * limit; the app is the app key header ({@code X-VoltMX-App-Key}, {@code X-Kony-App-Key}), a configured form
- * field, or {@code default}.
+ * The concurrent-login policy through {@code /voltmx/login}, with Foundry's three choices and both
+ * answers at the limit; the app is the app key header ({@code X-VoltMX-App-Key}, {@code
+ * X-Kony-App-Key}), a configured form field, or {@code default}.
  */
 class VoltmxSessionPolicyIT {
   private TestServer server;
@@ -84,7 +84,8 @@ class VoltmxSessionPolicyIT {
 
   @Test
   void oneAcrossAppsRevokingTheOldestEndsTheSessionOfAnyApp() {
-    Foundry f = start("sessions.concurrency", "one-across-apps", "sessions.onLimit", "revoke-oldest");
+    Foundry f =
+        start("sessions.concurrency", "one-across-apps", "sessions.onLimit", "revoke-oldest");
     String older = login(f, "X-VoltMX-App-Key", "app-a");
     String newer = login(f, "X-VoltMX-App-Key", "app-b");
     assertRevoked(f, older);
@@ -105,22 +106,37 @@ class VoltmxSessionPolicyIT {
     Foundry f = start("sessions.concurrency", "one-per-app", "sessions.onLimit", "reject");
     String first = login(f);
     assertError(f.login("alice", "alice-pass"), 409, "session_limit");
-    assertError(f.login("alice", "alice-pass", "X-VoltMX-App-Key", "default"), 409, "session_limit");
+    assertError(
+        f.login("alice", "alice-pass", "X-VoltMX-App-Key", "default"), 409, "session_limit");
     assertLive(f, first);
   }
 
   @Test
   void aConfiguredFormFieldNamesTheAppWhenNoHeaderDoes() {
-    Foundry f = start("sessions.concurrency", "one-per-app", "sessions.onLimit", "reject",
-        "voltmx.login.appField", "app_id");
-    HttpResponse<String> a = f.post("/voltmx/login", Map.of("userid", "alice", "password", "alice-pass",
-        "app_id", "app-a"));
+    Foundry f =
+        start(
+            "sessions.concurrency",
+            "one-per-app",
+            "sessions.onLimit",
+            "reject",
+            "voltmx.login.appField",
+            "app_id");
+    HttpResponse<String> a =
+        f.post(
+            "/voltmx/login",
+            Map.of("userid", "alice", "password", "alice-pass", "app_id", "app-a"));
     assertEquals(200, a.statusCode(), a.body());
-    HttpResponse<String> b = f.post("/voltmx/login", Map.of("userid", "alice", "password", "alice-pass",
-        "app_id", "app-b"));
+    HttpResponse<String> b =
+        f.post(
+            "/voltmx/login",
+            Map.of("userid", "alice", "password", "alice-pass", "app_id", "app-b"));
     assertEquals(200, b.statusCode(), b.body());
-    HttpResponse<String> headerWins = f.post("/voltmx/login", Map.of("userid", "alice", "password",
-        "alice-pass", "app_id", "app-c"), "X-Kony-App-Key", "app-a");
+    HttpResponse<String> headerWins =
+        f.post(
+            "/voltmx/login",
+            Map.of("userid", "alice", "password", "alice-pass", "app_id", "app-c"),
+            "X-Kony-App-Key",
+            "app-a");
     assertError(headerWins, 409, "session_limit");
     assertLive(f, Json.parse(a.body()).at("/security_attributes/session_token").asText());
   }

@@ -14,12 +14,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The settings of {@code directory.type=http}, read from {@code directory.http.*}. Paths into the backend's JSON
- * are written dotted ({@code user.id}) or as JSON pointers ({@code /user/id}).
+ * The settings of {@code directory.type=http}, read from {@code directory.http.*}. Paths into the
+ * backend's JSON are written dotted ({@code user.id}) or as JSON pointers ({@code /user/id}).
  *
- * @param userIdPath where a successful login's answer has the user's id; no id there means the login failed
+ * @param userIdPath where a successful login's answer has the user's id; no id there means the
+ *     login failed
  * @param attributesPath an object whose fields become the user's attributes; empty for none
- * @param rejectStatuses the statuses that mean wrong credentials; any other non-2xx means the backend failed
+ * @param rejectStatuses the statuses that mean wrong credentials; any other non-2xx means the
+ *     backend failed
  * @param logoutUrl where a logout is forwarded; empty for none
  * @param userUrl a URL with {@code {id}} answering a user's JSON, for lookups by id; empty for none
  * @param headers sent with every request (an API key, say); secret
@@ -43,8 +45,10 @@ public record HttpDirectoryConfig(
 
   private static final String P = "directory.http.";
   private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
   /** Headers the JDK's client sets itself and refuses to take. */
-  private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+  private static final Set<String> RESTRICTED =
+      Set.of("connection", "content-length", "expect", "host", "upgrade");
 
   /** How the credentials are sent. */
   public enum Format {
@@ -66,24 +70,43 @@ public record HttpDirectoryConfig(
     Optional<JsonPointer> displayName = path(r, "displayNamePath", "");
     Optional<JsonPointer> email = path(r, "emailPath", "");
     Optional<JsonPointer> attributes = path(r, "attributesPath", "");
-    JsonPointer errorCode = path(r, "errorCodePath", "backend_error_code").orElse(JsonPointer.empty());
-    JsonPointer errorMessage = path(r, "errorMessagePath", "backend_error_message").orElse(JsonPointer.empty());
+    JsonPointer errorCode =
+        path(r, "errorCodePath", "backend_error_code").orElse(JsonPointer.empty());
+    JsonPointer errorMessage =
+        path(r, "errorMessagePath", "backend_error_message").orElse(JsonPointer.empty());
     Set<Integer> reject = statuses(r);
     Optional<URI> logout = url(r, "logoutUrl");
     Optional<String> userUrl = r.optional(P + "userUrl");
-    userUrl.ifPresent(u -> {
-      if (!u.contains("{id}") || url(u.replace("{id}", "x")).isEmpty()) {
-        r.problem(P + "userUrl", "must be an http(s) URL with {id} where the user's id goes", u);
-      }
-    });
-    Duration timeout = r.duration(P + "timeout", Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofMinutes(5));
+    userUrl.ifPresent(
+        u -> {
+          if (!u.contains("{id}") || url(u.replace("{id}", "x")).isEmpty()) {
+            r.problem(
+                P + "userUrl", "must be an http(s) URL with {id} where the user's id goes", u);
+          }
+        });
+    Duration timeout =
+        r.duration(
+            P + "timeout", Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofMinutes(5));
     Map<String, String> headers = headers(r);
     if (used && login.isEmpty()) {
       r.problem(P + "loginUrl", "is required when directory.type is http", null);
     }
-    return new HttpDirectoryConfig(login.orElse(URI.create("http://localhost/")), format, usernameField,
-        passwordField, userId, displayName, email, attributes, errorCode, errorMessage, reject, logout, userUrl,
-        timeout, headers);
+    return new HttpDirectoryConfig(
+        login.orElse(URI.create("http://localhost/")),
+        format,
+        usernameField,
+        passwordField,
+        userId,
+        displayName,
+        email,
+        attributes,
+        errorCode,
+        errorMessage,
+        reject,
+        logout,
+        userUrl,
+        timeout,
+        headers);
   }
 
   private static Optional<URI> url(ConfigReader r, String name) {
@@ -114,7 +137,10 @@ public record HttpDirectoryConfig(
     try {
       return Optional.of(JsonPointer.compile(value.startsWith("/") ? value : dotted(value)));
     } catch (IllegalArgumentException e) {
-      r.problem(P + name, "must be a dotted path such as user.id or a JSON pointer such as /user/id", value);
+      r.problem(
+          P + name,
+          "must be a dotted path such as user.id or a JSON pointer such as /user/id",
+          value);
       return Optional.empty();
     }
   }
@@ -153,8 +179,13 @@ public record HttpDirectoryConfig(
       if (pair.isBlank()) {
         continue;
       }
-      if (colon < 0 || !TOKEN.matcher(name).matches() || RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
-        r.problem(P + "headers", "each entry must be Name: value, with a header name the client may set", null);
+      if (colon < 0
+          || !TOKEN.matcher(name).matches()
+          || RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+        r.problem(
+            P + "headers",
+            "each entry must be Name: value, with a header name the client may set",
+            null);
         continue;
       }
       headers.put(name, pair.substring(colon + 1).trim());

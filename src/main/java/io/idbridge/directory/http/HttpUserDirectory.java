@@ -21,8 +21,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Users behind a backend's own login API (the integration-service case of VoltMX's custom identity): the
- * credentials are forwarded, and the backend's answer decides, its error code and message passed on.
+ * Users behind a backend's own login API (the integration-service case of VoltMX's custom
+ * identity): the credentials are forwarded, and the backend's answer decides, its error code and
+ * message passed on.
  */
 public final class HttpUserDirectory implements UserDirectory {
   private static final System.Logger LOG = System.getLogger(HttpUserDirectory.class.getName());
@@ -33,14 +34,19 @@ public final class HttpUserDirectory implements UserDirectory {
 
   public HttpUserDirectory(HttpDirectoryConfig config) {
     this.config = config;
-    // A redirect from a login API is a misconfiguration (an SSO page, say): not followed, so it shows.
-    this.client = HttpClient.newBuilder().connectTimeout(config.timeout())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    // A redirect from a login API is a misconfiguration (an SSO page, say): not followed, so it
+    // shows.
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(config.timeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   /**
-   * 2xx with a user id at {@code userIdPath} is a login; one of {@code rejectStatuses}, or 2xx without an id, is
-   * a rejection with the backend's code and message; anything else is the backend failing (503).
+   * 2xx with a user id at {@code userIdPath} is a login; one of {@code rejectStatuses}, or 2xx
+   * without an id, is a rejection with the backend's code and message; anything else is the backend
+   * failing (503).
    */
   @Override
   public LoginCheck authenticate(String username, String password) {
@@ -54,7 +60,8 @@ public final class HttpUserDirectory implements UserDirectory {
     Optional<JsonNode> body = json(res.body());
     boolean ok = res.statusCode() / 100 == 2;
     if (ok && body.isEmpty()) {
-      throw unavailable(config.loginUrl(), "answered " + res.statusCode() + " with a body that is not JSON");
+      throw unavailable(
+          config.loginUrl(), "answered " + res.statusCode() + " with a body that is not JSON");
     }
     Optional<String> id = body.flatMap(b -> text(b, config.userIdPath()));
     if (ok && id.isPresent()) {
@@ -63,28 +70,35 @@ public final class HttpUserDirectory implements UserDirectory {
     if (!ok && !config.rejectStatuses().contains(res.statusCode())) {
       throw unavailable(config.loginUrl(), "answered " + res.statusCode());
     }
-    return LoginCheck.rejected(body.flatMap(b -> text(b, config.errorCodePath())).orElse(""),
+    return LoginCheck.rejected(
+        body.flatMap(b -> text(b, config.errorCodePath())).orElse(""),
         body.flatMap(b -> text(b, config.errorMessagePath())).orElse(""));
   }
 
   /**
-   * With {@code userUrl}, the backend's answer for the id, read with the login's paths; without, a user with
-   * only the id (the backend offers no lookup, and the id came from its own login).
+   * With {@code userUrl}, the backend's answer for the id, read with the login's paths; without, a
+   * user with only the id (the backend offers no lookup, and the id came from its own login).
    */
   @Override
   public Optional<User> findById(String id) {
     if (config.userUrl().isEmpty()) {
       return Optional.of(User.of(id, id, "", "", "", Map.of()));
     }
-    URI uri = URI.create(config.userUrl().get()
-        .replace("{id}", URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20")));
+    URI uri =
+        URI.create(
+            config
+                .userUrl()
+                .get()
+                .replace(
+                    "{id}", URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20")));
     HttpResponse<String> res = send(request(uri).GET());
     if (res.statusCode() == 404) {
       return Optional.empty();
     }
     Optional<JsonNode> body = json(res.body());
     if (res.statusCode() / 100 != 2 || body.isEmpty()) {
-      throw unavailable(uri, "answered " + res.statusCode() + (body.isEmpty() ? " without JSON" : ""));
+      throw unavailable(
+          uri, "answered " + res.statusCode() + (body.isEmpty() ? " without JSON" : ""));
     }
     return Optional.of(user(text(body.get(), config.userIdPath()).orElse(id), id, body.get()));
   }
@@ -95,7 +109,10 @@ public final class HttpUserDirectory implements UserDirectory {
     return Optional.empty();
   }
 
-  /** Any answer from the login URL means the backend is up, except a gateway saying what is behind it is not. */
+  /**
+   * Any answer from the login URL means the backend is up, except a gateway saying what is behind
+   * it is not.
+   */
   @Override
   public void ping() {
     int status = send(request(config.loginUrl()).GET()).statusCode();
@@ -104,7 +121,10 @@ public final class HttpUserDirectory implements UserDirectory {
     }
   }
 
-  /** Forwards the logout to {@code logoutUrl} as {@code user_id}; our own logout stands whatever the answer. */
+  /**
+   * Forwards the logout to {@code logoutUrl} as {@code user_id}; our own logout stands whatever the
+   * answer.
+   */
   @Override
   public void loggedOut(String userId) {
     if (config.logoutUrl().isEmpty()) {
@@ -113,23 +133,44 @@ public final class HttpUserDirectory implements UserDirectory {
     try {
       int status = send(post(config.logoutUrl().get(), Map.of("user_id", userId))).statusCode();
       if (status / 100 != 2) {
-        LOG.log(System.Logger.Level.WARNING, "the backend's logout answered " + status + " for user " + userId);
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "the backend's logout answered " + status + " for user " + userId);
       }
     } catch (DirectoryUnavailableException e) {
-      LOG.log(System.Logger.Level.WARNING, "could not forward the logout of user " + userId + ": " + e.getMessage());
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "could not forward the logout of user " + userId + ": " + e.getMessage());
     }
   }
 
   private User user(String id, String username, JsonNode body) {
     Map<String, String> attributes = new LinkedHashMap<>();
-    config.attributesPath().map(body::at).filter(JsonNode::isObject).ifPresent(object ->
-        object.properties().forEach(f -> text(f.getValue(), JsonPointer.empty())
-            .ifPresent(v -> attributes.put(f.getKey(), v))));
-    return User.of(id, username, "", config.displayNamePath().flatMap(p -> text(body, p)).orElse(""),
-        config.emailPath().flatMap(p -> text(body, p)).orElse(""), attributes);
+    config
+        .attributesPath()
+        .map(body::at)
+        .filter(JsonNode::isObject)
+        .ifPresent(
+            object ->
+                object
+                    .properties()
+                    .forEach(
+                        f ->
+                            text(f.getValue(), JsonPointer.empty())
+                                .ifPresent(v -> attributes.put(f.getKey(), v))));
+    return User.of(
+        id,
+        username,
+        "",
+        config.displayNamePath().flatMap(p -> text(body, p)).orElse(""),
+        config.emailPath().flatMap(p -> text(body, p)).orElse(""),
+        attributes);
   }
 
-  /** The text at a path: a string or number as it is, an object or array as JSON; empty when absent or blank. */
+  /**
+   * The text at a path: a string or number as it is, an object or array as JSON; empty when absent
+   * or blank.
+   */
   private static Optional<String> text(JsonNode root, JsonPointer path) {
     JsonNode node = root.at(path);
     if (node.isMissingNode() || node.isNull()) {
@@ -155,16 +196,24 @@ public final class HttpUserDirectory implements UserDirectory {
       body = JSON.valueToTree(fields).toString();
       type = "application/json";
     } else {
-      body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-          + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+      body =
+          fields.entrySet().stream()
+              .map(
+                  e ->
+                      URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                          + "="
+                          + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+              .collect(Collectors.joining("&"));
       type = "application/x-www-form-urlencoded";
     }
-    return request(uri).header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body));
+    return request(uri)
+        .header("Content-Type", type)
+        .POST(HttpRequest.BodyPublishers.ofString(body));
   }
 
   private HttpRequest.Builder request(URI uri) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(config.timeout())
-        .header("Accept", "application/json");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri).timeout(config.timeout()).header("Accept", "application/json");
     config.headers().forEach(request::header);
     return request;
   }
@@ -183,7 +232,8 @@ public final class HttpUserDirectory implements UserDirectory {
 
   private static DirectoryUnavailableException unavailable(URI uri, String why) {
     // The URI without its query: a backend could take a key there.
-    return new DirectoryUnavailableException("login API " + uri.getScheme() + "://" + uri.getAuthority()
-        + uri.getPath() + ": " + why, null);
+    return new DirectoryUnavailableException(
+        "login API " + uri.getScheme() + "://" + uri.getAuthority() + uri.getPath() + ": " + why,
+        null);
   }
 }

@@ -10,11 +10,13 @@ import io.idbridge.jdbc.SqlErrors;
 import java.util.Optional;
 
 /**
- * Users in the customer's own SQL database, read with the configured prepared statements; the hashes there
- * (bcrypt, PBKDF2, …) are used as they are, and upgraded to argon2id at login when an update statement is given.
+ * Users in the customer's own SQL database, read with the configured prepared statements; the
+ * hashes there (bcrypt, PBKDF2, …) are used as they are, and upgraded to argon2id at login when an
+ * update statement is given.
  *
- * <p>The statements are checked on the first connection: at start-up, where a statement the database refuses
- * stops start-up, or, when the database was down then, once it is back (until then, 503).
+ * <p>The statements are checked on the first connection: at start-up, where a statement the
+ * database refuses stops start-up, or, when the database was down then, once it is back (until
+ * then, 503).
  */
 public final class JdbcUserDirectory implements UserDirectory {
   private static final System.Logger LOG = System.getLogger(JdbcUserDirectory.class.getName());
@@ -26,13 +28,18 @@ public final class JdbcUserDirectory implements UserDirectory {
   public JdbcUserDirectory(JdbcDirectoryConfig config, HashedPasswordCheck passwords) {
     this.config = config;
     this.passwords = passwords;
-    this.pool = new JdbcPool<>("the user database", config.pool(), c -> UserQueries.check(c, config),
-        DirectoryUnavailableException::new);
+    this.pool =
+        new JdbcPool<>(
+            "the user database",
+            config.pool(),
+            c -> UserQueries.check(c, config),
+            DirectoryUnavailableException::new);
   }
 
   @Override
   public LoginCheck authenticate(String username, String password) {
-    return passwords.check(findByUsername(username), password, config.updateHash().isPresent() ? this::rehash : null);
+    return passwords.check(
+        findByUsername(username), password, config.updateHash().isPresent() ? this::rehash : null);
   }
 
   @Override
@@ -60,8 +67,12 @@ public final class JdbcUserDirectory implements UserDirectory {
       pool.run((queries, c) -> queries.updateHash(c, upgraded));
     } catch (RuntimeException e) {
       // The login itself succeeded; the upgrade is tried again at the next one.
-      LOG.log(System.Logger.Level.WARNING, "could not store the upgraded hash of user " + upgraded.id() + ": "
-          + SqlErrors.describe(e));
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "could not store the upgraded hash of user "
+              + upgraded.id()
+              + ": "
+              + SqlErrors.describe(e));
     }
   }
 }

@@ -13,13 +13,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * How a row becomes a {@link User}: {@code id}, {@code password_hash} and {@code username} by those names, the
- * display name, e-mail and disabled flag by configured names, and every other column as an attribute.
+ * How a row becomes a {@link User}: {@code id}, {@code password_hash} and {@code username} by those
+ * names, the display name, e-mail and disabled flag by configured names, and every other column as
+ * an attribute.
  *
- * @param displayNameRequired whether the name was configured, and so must be returned (the default may be absent)
+ * @param displayNameRequired whether the name was configured, and so must be returned (the default
+ *     may be absent)
  */
 record UserColumns(
-    String displayName, boolean displayNameRequired, String email, boolean emailRequired, Optional<String> disabled) {
+    String displayName,
+    boolean displayNameRequired,
+    String email,
+    boolean emailRequired,
+    Optional<String> disabled) {
   static final String ID = "id";
   static final String PASSWORD_HASH = "password_hash";
   static final String USERNAME = "username";
@@ -92,7 +98,10 @@ record UserColumns(
     return Optional.of(new User(id, username, hash, name, mail, attributes, off, "", false));
   }
 
-  /** A flag as the databases write one: a boolean, a number, or a word such as {@code Y} or {@code true}. */
+  /**
+   * A flag as the databases write one: a boolean, a number, or a word such as {@code Y} or {@code
+   * true}.
+   */
   static boolean truthy(Object value) {
     if (value instanceof Boolean b) {
       return b;
@@ -103,6 +112,7 @@ record UserColumns(
     if (value == null) {
       return false;
     }
-    return Set.of("true", "t", "1", "yes", "y", "on").contains(value.toString().trim().toLowerCase(Locale.ROOT));
+    return Set.of("true", "t", "1", "yes", "y", "on")
+        .contains(value.toString().trim().toLowerCase(Locale.ROOT));
   }
 }

@@ -17,16 +17,22 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The configured statements once checked against the database: each one runs, returns the named columns, and
- * takes its parameters as text or as a number, whichever the column it is compared with needs (PostgreSQL does
- * not compare an integer id with a text parameter).
+ * The configured statements once checked against the database: each one runs, returns the named
+ * columns, and takes its parameters as text or as a number, whichever the column it is compared
+ * with needs (PostgreSQL does not compare an integer id with a text parameter).
  */
 final class UserQueries {
   private static final System.Logger LOG = System.getLogger(UserQueries.class.getName());
   private static final Set<Integer> NUMBERS =
-      Set.of(Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.NUMERIC, Types.DECIMAL);
-  /** What the check binds: values no real user has; the queries are reads, and the update is rolled back. */
+      Set.of(
+          Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.NUMERIC, Types.DECIMAL);
+
+  /**
+   * What the check binds: values no real user has; the queries are reads, and the update is rolled
+   * back.
+   */
   private static final String PROBE_NAME = "idbridge-startup-check";
+
   private static final String PROBE_ID = "-1";
 
   enum Binding {
@@ -49,7 +55,8 @@ final class UserQueries {
   /**
    * Checks every configured statement.
    *
-   * @throws ConfigException naming the key of a statement that the database refuses or that lacks a column
+   * @throws ConfigException naming the key of a statement that the database refuses or that lacks a
+   *     column
    * @throws SQLException when the database cannot be reached: not the configuration's fault
    */
   static UserQueries check(Connection c, JdbcDirectoryConfig config) throws SQLException {
@@ -62,8 +69,14 @@ final class UserQueries {
     return new UserQueries(config, name, id, updateId);
   }
 
-  private static Binding checkQuery(Connection c, JdbcDirectoryConfig config, String key, String sql, String probe,
-      boolean byName) throws SQLException {
+  private static Binding checkQuery(
+      Connection c,
+      JdbcDirectoryConfig config,
+      String key,
+      String sql,
+      String probe,
+      boolean byName)
+      throws SQLException {
     try (PreparedStatement ps = config.pool().prepare(c, sql)) {
       Binding binding = parameters(ps, 1, config, key).get(0);
       if (!bind(ps, 1, binding, probe)) {
@@ -72,8 +85,13 @@ final class UserQueries {
       try (ResultSet rs = ps.executeQuery()) {
         var missing = config.columns().missing(UserColumns.labels(rs.getMetaData()), byName);
         if (!missing.isEmpty()) {
-          throw config.pool().problem(key, "the query returns no column " + String.join(", ", missing)
-              + " (name a column with AS)");
+          throw config
+              .pool()
+              .problem(
+                  key,
+                  "the query returns no column "
+                      + String.join(", ", missing)
+                      + " (name a column with AS)");
         }
       }
       return binding;
@@ -82,7 +100,8 @@ final class UserQueries {
     }
   }
 
-  private static Binding checkUpdate(Connection c, JdbcDirectoryConfig config, String sql) throws SQLException {
+  private static Binding checkUpdate(Connection c, JdbcDirectoryConfig config, String sql)
+      throws SQLException {
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
     try (PreparedStatement ps = config.pool().prepare(c, sql)) {
@@ -104,16 +123,19 @@ final class UserQueries {
     if (SqlErrors.unreachable(e)) {
       return e;
     }
-    throw config.pool().problem(key, "the database refuses it: " + SqlErrors.oneLine(e.getMessage()));
+    throw config
+        .pool()
+        .problem(key, "the database refuses it: " + SqlErrors.oneLine(e.getMessage()));
   }
 
   /**
-   * How to bind each parameter, after checking their number (a driver that binds on the client, as MariaDB's
-   * does, would ignore a parameter too many). A type the driver cannot tell (MariaDB's) is bound as text, which
-   * such a database compares with numbers itself.
+   * How to bind each parameter, after checking their number (a driver that binds on the client, as
+   * MariaDB's does, would ignore a parameter too many). A type the driver cannot tell (MariaDB's)
+   * is bound as text, which such a database compares with numbers itself.
    */
-  private static List<Binding> parameters(PreparedStatement ps, int expected, JdbcDirectoryConfig config,
-      String key) throws SQLException {
+  private static List<Binding> parameters(
+      PreparedStatement ps, int expected, JdbcDirectoryConfig config, String key)
+      throws SQLException {
     ParameterMetaData md;
     try {
       md = ps.getParameterMetaData();
@@ -121,8 +143,14 @@ final class UserQueries {
       return Collections.nCopies(expected, Binding.TEXT);
     }
     if (md.getParameterCount() != expected) {
-      throw config.pool().problem(key, "takes " + (expected == 1 ? "one parameter (?)" : "two parameters (?, ?)")
-          + ", not " + md.getParameterCount());
+      throw config
+          .pool()
+          .problem(
+              key,
+              "takes "
+                  + (expected == 1 ? "one parameter (?)" : "two parameters (?, ?)")
+                  + ", not "
+                  + md.getParameterCount());
     }
     List<Binding> bindings = new ArrayList<>();
     for (int i = 1; i <= expected; i++) {
@@ -138,7 +166,8 @@ final class UserQueries {
   }
 
   /** Binds a value; false when a number is due and the value is none, so that no row can match. */
-  private static boolean bind(PreparedStatement ps, int index, Binding binding, String value) throws SQLException {
+  private static boolean bind(PreparedStatement ps, int index, Binding binding, String value)
+      throws SQLException {
     if (binding == Binding.TEXT) {
       ps.setString(index, value);
       return true;
@@ -172,8 +201,10 @@ final class UserQueries {
         Optional<User> user = config.columns().toUser(rs, login);
         if (rs.next()) {
           // Which of two users would it be? Neither: a login must name one account.
-          LOG.log(System.Logger.Level.WARNING, "directory.jdbc: a lookup returned more than one row; refusing it "
-              + "(the login and id columns must be unique)");
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "directory.jdbc: a lookup returned more than one row; refusing it "
+                  + "(the login and id columns must be unique)");
           return Optional.empty();
         }
         return user;

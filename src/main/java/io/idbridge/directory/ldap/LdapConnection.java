@@ -3,7 +3,10 @@ package io.idbridge.directory.ldap;
 import javax.naming.NamingException;
 import javax.naming.ldap.LdapContext;
 
-/** One open JNDI connection, closed by try-with-resources (JNDI's contexts are not {@link AutoCloseable}). */
+/**
+ * One open JNDI connection, closed by try-with-resources (JNDI's contexts are not {@link
+ * AutoCloseable}).
+ */
 record LdapConnection(LdapContext ctx) implements AutoCloseable {
 
   @Override

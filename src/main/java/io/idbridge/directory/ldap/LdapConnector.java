@@ -20,19 +20,25 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
-/** Opens JNDI connections to the LDAP server, bound as a DN or anonymous, over TLS where configured. */
+/**
+ * Opens JNDI connections to the LDAP server, bound as a DN or anonymous, over TLS where configured.
+ */
 final class LdapConnector {
   private final LdapDirectoryConfig config;
+
   /** Sockets trusting the configured trust store; null for the JDK's default trust. */
   private final SSLSocketFactory tls;
 
   LdapConnector(LdapDirectoryConfig config) {
     this.config = config;
     try {
-      this.tls = config.trustStore().isEmpty() ? null
-          : trustStoreSockets(config.trustStore().get(), config.trustStorePassword());
+      this.tls =
+          config.trustStore().isEmpty()
+              ? null
+              : trustStoreSockets(config.trustStore().get(), config.trustStorePassword());
     } catch (IOException | GeneralSecurityException e) {
-      throw new ConfigException(List.of("directory.ldap.trustStore: cannot be read: " + e.getMessage()));
+      throw new ConfigException(
+          List.of("directory.ldap.trustStore: cannot be read: " + e.getMessage()));
     }
   }
 
@@ -42,7 +48,8 @@ final class LdapConnector {
       throw new NoSuchFileException(file + " does not exist");
     }
     KeyStore store = KeyStore.getInstance(file.toFile(), password.toCharArray());
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(store);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, trust.getTrustManagers(), null);
@@ -55,9 +62,9 @@ final class LdapConnector {
   }
 
   /**
-   * Connects and binds as {@code dn}: a refused password throws {@link javax.naming.AuthenticationException}.
-   * The password must not be empty: with none, a simple bind is an unauthenticated bind (RFC 4513 §5.1.2), which
-   * some servers answer with success.
+   * Connects and binds as {@code dn}: a refused password throws {@link
+   * javax.naming.AuthenticationException}. The password must not be empty: with none, a simple bind
+   * is an unauthenticated bind (RFC 4513 §5.1.2), which some servers answer with success.
    */
   LdapConnection bind(String dn, String password) throws NamingException {
     if (dn.isEmpty() || password.isEmpty()) {
@@ -94,7 +101,8 @@ final class LdapConnector {
           ctx.addToEnvironment(Context.SECURITY_AUTHENTICATION, "simple");
           ctx.addToEnvironment(Context.SECURITY_PRINCIPAL, dn);
           ctx.addToEnvironment(Context.SECURITY_CREDENTIALS, password);
-          // Binds now, over the same (now encrypted) connection: JNDI would otherwise wait for the next operation.
+          // Binds now, over the same (now encrypted) connection: JNDI would otherwise wait for the
+          // next operation.
           ctx.reconnect(null);
         }
       }
@@ -116,7 +124,8 @@ final class LdapConnector {
     try {
       response.negotiate(tls != null ? tls : (SSLSocketFactory) SSLSocketFactory.getDefault());
     } catch (IOException e) {
-      CommunicationException failed = new CommunicationException("StartTLS failed: " + e.getMessage());
+      CommunicationException failed =
+          new CommunicationException("StartTLS failed: " + e.getMessage());
       failed.setRootCause(e);
       throw failed;
     }

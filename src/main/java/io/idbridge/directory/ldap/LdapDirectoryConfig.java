@@ -1,9 +1,9 @@
 package io.idbridge.directory.ldap;
 
 import io.idbridge.config.ConfigReader;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +18,8 @@ import javax.naming.ldap.LdapName;
  * @param userDnTemplate the user's DN with {@code {0}} for the login name; empty in search mode
  * @param bindDn the service account that searches and looks users up; empty for anonymous
  * @param searchBase where users are searched; in DN-template mode the template's parent unless set
- * @param searchFilter the filter with {@code {0}} for the login name, in search mode; empty in DN-template mode
+ * @param searchFilter the filter with {@code {0}} for the login name, in search mode; empty in
+ *     DN-template mode
  * @param attributes further attributes copied into the user's attributes
  * @param trustStore the certificates trusted for ldaps:// and StartTLS; empty for the JDK's own
  */
@@ -41,10 +42,15 @@ public record LdapDirectoryConfig(
     String trustStorePassword) {
 
   private static final String P = "directory.ldap.";
+
   /** The URL of a configuration not in use, or one with a problem (start-up stops then). */
   private static final URI UNUSED_URL = URI.create("ldap://localhost");
-  /** An attribute description (RFC 4512 §2.5): a name or OID, with options such as {@code ;binary}. */
-  private static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]*(;[A-Za-z0-9-]+)*");
+
+  /**
+   * An attribute description (RFC 4512 §2.5): a name or OID, with options such as {@code ;binary}.
+   */
+  private static final Pattern ATTRIBUTE =
+      Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]*(;[A-Za-z0-9-]+)*");
 
   /** How a login name becomes a DN. */
   public enum Mode {
@@ -70,27 +76,52 @@ public record LdapDirectoryConfig(
     String displayName = attribute(r, "displayNameAttribute", "cn");
     String email = attribute(r, "emailAttribute", "mail");
     List<String> attributes = r.list(P + "attributes", "");
-    attributes.stream().filter(a -> !ATTRIBUTE.matcher(a).matches())
+    attributes.stream()
+        .filter(a -> !ATTRIBUTE.matcher(a).matches())
         .forEach(a -> r.problem(P + "attributes", "is not an attribute name", a));
     Duration max = Duration.ofMinutes(5);
-    Duration connect = r.duration(P + "connectTimeout", Duration.ofSeconds(5), Duration.ofMillis(10), max);
-    Duration read = r.duration(P + "readTimeout", Duration.ofSeconds(10), Duration.ofMillis(10), max);
+    Duration connect =
+        r.duration(P + "connectTimeout", Duration.ofSeconds(5), Duration.ofMillis(10), max);
+    Duration read =
+        r.duration(P + "readTimeout", Duration.ofSeconds(10), Duration.ofMillis(10), max);
     Optional<Path> trustStore = r.optional(P + "trustStore").map(Path::of);
     String trustStorePassword = r.secret(P + "trustStorePassword").orElse("");
-    LdapDirectoryConfig config = new LdapDirectoryConfig(used ? url(r, url) : UNUSED_URL, startTls, template,
-        bindDn, bindPassword, searchBase, searchFilter, id, username, displayName, email, attributes, connect, read,
-        trustStore, trustStorePassword);
+    LdapDirectoryConfig config =
+        new LdapDirectoryConfig(
+            used ? url(r, url) : UNUSED_URL,
+            startTls,
+            template,
+            bindDn,
+            bindPassword,
+            searchBase,
+            searchFilter,
+            id,
+            username,
+            displayName,
+            email,
+            attributes,
+            connect,
+            read,
+            trustStore,
+            trustStorePassword);
     return used ? config.checked(r) : config;
   }
 
-  /** Checks the rules between the keys; the search base of a DN template defaults to the template's parent. */
+  /**
+   * Checks the rules between the keys; the search base of a DN template defaults to the template's
+   * parent.
+   */
   private LdapDirectoryConfig checked(ConfigReader r) {
     if (startTls && ldaps()) {
       r.problem(P + "startTls", "is for ldap:// URLs; ldaps:// is TLS from the start", "true");
     }
     if (userDnTemplate.isEmpty() == searchFilter.isEmpty()) {
-      r.problem(P + "userDnTemplate", "set either it (bind with a DN made from the login name) or " + P
-          + "searchFilter (find the DN with a search), not both", userDnTemplate.isEmpty() ? null : userDnTemplate);
+      r.problem(
+          P + "userDnTemplate",
+          "set either it (bind with a DN made from the login name) or "
+              + P
+              + "searchFilter (find the DN with a search), not both",
+          userDnTemplate.isEmpty() ? null : userDnTemplate);
     }
     String base = searchBase;
     if (!userDnTemplate.isEmpty()) {
@@ -100,14 +131,29 @@ public record LdapDirectoryConfig(
     } else if (base.isEmpty()) {
       r.problem(P + "searchBase", "is required with " + P + "searchFilter", null);
     }
-    // A DN with an empty password is an unauthenticated bind, which some servers answer with success.
+    // A DN with an empty password is an unauthenticated bind, which some servers answer with
+    // success.
     if (!bindDn.isEmpty() && bindPassword.isEmpty()) {
       r.problem(P + "bindPassword", "is required with " + P + "bindDn", null);
     }
     trustStore.ifPresent(path -> checkTrustStore(r, path, trustStorePassword));
-    return new LdapDirectoryConfig(url, startTls, userDnTemplate, bindDn, bindPassword, base, searchFilter,
-        idAttribute, usernameAttribute, displayNameAttribute, emailAttribute, attributes, connectTimeout,
-        readTimeout, trustStore, trustStorePassword);
+    return new LdapDirectoryConfig(
+        url,
+        startTls,
+        userDnTemplate,
+        bindDn,
+        bindPassword,
+        base,
+        searchFilter,
+        idAttribute,
+        usernameAttribute,
+        displayNameAttribute,
+        emailAttribute,
+        attributes,
+        connectTimeout,
+        readTimeout,
+        trustStore,
+        trustStorePassword);
   }
 
   private static String attribute(ConfigReader r, String name, String defaultValue) {
@@ -133,7 +179,8 @@ public record LdapDirectoryConfig(
     }
     try {
       URI uri = new URI(url);
-      if (("ldap".equals(uri.getScheme()) || "ldaps".equals(uri.getScheme())) && uri.getHost() != null) {
+      if (("ldap".equals(uri.getScheme()) || "ldaps".equals(uri.getScheme()))
+          && uri.getHost() != null) {
         return uri;
       }
     } catch (java.net.URISyntaxException e) {

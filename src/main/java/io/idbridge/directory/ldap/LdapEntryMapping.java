@@ -27,8 +27,13 @@ final class LdapEntryMapping {
 
   LdapEntryMapping(LdapDirectoryConfig config) {
     this.config = config;
-    Set<String> all = new LinkedHashSet<>(List.of(config.idAttribute(), config.usernameAttribute(),
-        config.displayNameAttribute(), config.emailAttribute()));
+    Set<String> all =
+        new LinkedHashSet<>(
+            List.of(
+                config.idAttribute(),
+                config.usernameAttribute(),
+                config.displayNameAttribute(),
+                config.emailAttribute()));
     all.addAll(config.attributes());
     this.names = all.toArray(String[]::new);
   }
@@ -43,24 +48,42 @@ final class LdapEntryMapping {
    * @param loginName the username when the entry has no {@code usernameAttribute}
    */
   User user(String dn, String loginName, Attributes entry) throws NamingException {
-    // Every user needs an id; an entry without one is a setting that does not fit this server, not a login
+    // Every user needs an id; an entry without one is a setting that does not fit this server, not
+    // a login
     // failure to count against the user.
-    String id = first(entry, config.idAttribute()).orElseThrow(() -> new DirectoryUnavailableException(
-        "the entry " + dn + " has no " + config.idAttribute() + " (directory.ldap.idAttribute)", null));
+    String id =
+        first(entry, config.idAttribute())
+            .orElseThrow(
+                () ->
+                    new DirectoryUnavailableException(
+                        "the entry "
+                            + dn
+                            + " has no "
+                            + config.idAttribute()
+                            + " (directory.ldap.idAttribute)",
+                        null));
     Map<String, String> extra = new LinkedHashMap<>();
     for (String name : config.attributes()) {
       List<String> values = all(entry, name);
       if (!values.isEmpty()) {
-        // Several values (groups, say) in one string; RFC 4514 escapes ';' inside DNs, so it stays a separator.
+        // Several values (groups, say) in one string; RFC 4514 escapes ';' inside DNs, so it stays
+        // a separator.
         extra.put(name, String.join(";", values));
       }
     }
-    return User.of(id, first(entry, config.usernameAttribute()).orElse(loginName), "",
-        first(entry, config.displayNameAttribute()).orElse(""), first(entry, config.emailAttribute()).orElse(""),
+    return User.of(
+        id,
+        first(entry, config.usernameAttribute()).orElse(loginName),
+        "",
+        first(entry, config.displayNameAttribute()).orElse(""),
+        first(entry, config.emailAttribute()).orElse(""),
         extra);
   }
 
-  /** The value a search by id compares: Active Directory's GUID as its bytes, anything else as the text. */
+  /**
+   * The value a search by id compares: Active Directory's GUID as its bytes, anything else as the
+   * text.
+   */
   Optional<Object> idFilterValue(String id) {
     if (!OBJECT_GUID.equalsIgnoreCase(config.idAttribute())) {
       return Optional.of(id);
@@ -101,8 +124,8 @@ final class LdapEntryMapping {
   }
 
   /**
-   * Active Directory's GUID in its usual string form: the first three fields are stored little-endian, the rest
-   * in order ([MS-DTYP] §2.3.4.2).
+   * Active Directory's GUID in its usual string form: the first three fields are stored
+   * little-endian, the rest in order ([MS-DTYP] §2.3.4.2).
    */
   static String guidText(byte[] guid) {
     ByteBuffer in = ByteBuffer.wrap(guid);
@@ -115,11 +138,16 @@ final class LdapEntryMapping {
     return new UUID(swapped.getLong(), swapped.getLong()).toString();
   }
 
-  /** The inverse of {@link #guidText}; throws {@link IllegalArgumentException} for a malformed GUID. */
+  /**
+   * The inverse of {@link #guidText}; throws {@link IllegalArgumentException} for a malformed GUID.
+   */
   static byte[] guidBytes(String text) {
     UUID uuid = UUID.fromString(text);
-    ByteBuffer in = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-        .putLong(uuid.getLeastSignificantBits()).flip();
+    ByteBuffer in =
+        ByteBuffer.allocate(16)
+            .putLong(uuid.getMostSignificantBits())
+            .putLong(uuid.getLeastSignificantBits())
+            .flip();
     ByteBuffer out = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
     out.putInt(in.getInt());
     out.putShort(in.getShort());

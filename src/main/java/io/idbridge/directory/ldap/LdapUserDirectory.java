@@ -21,8 +21,9 @@ import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 
 /**
- * Users in an LDAP server or Active Directory: a login is a bind with the user's own DN and password, the DN made
- * from a template or found by a search; lookups use the service account, or no bind when there is none.
+ * Users in an LDAP server or Active Directory: a login is a bind with the user's own DN and
+ * password, the DN made from a template or found by a search; lookups use the service account, or
+ * no bind when there is none.
  */
 public final class LdapUserDirectory implements UserDirectory {
   private static final System.Logger LOG = System.getLogger(LdapUserDirectory.class.getName());
@@ -39,25 +40,30 @@ public final class LdapUserDirectory implements UserDirectory {
 
   @Override
   public LoginCheck authenticate(String username, String password) {
-    // Before any bind: with an empty password a bind is unauthenticated (RFC 4513 §5.1.2), which some servers
+    // Before any bind: with an empty password a bind is unauthenticated (RFC 4513 §5.1.2), which
+    // some servers
     // (Active Directory among them) answer with success.
     if (password.isEmpty() || nobodysName(username)) {
       return LoginCheck.rejected();
     }
-    return call(() -> config.mode() == LdapDirectoryConfig.Mode.DN_TEMPLATE
-        ? bindByTemplate(username, password)
-        : searchThenBind(username, password));
+    return call(
+        () ->
+            config.mode() == LdapDirectoryConfig.Mode.DN_TEMPLATE
+                ? bindByTemplate(username, password)
+                : searchThenBind(username, password));
   }
 
   private LoginCheck bindByTemplate(String username, String password) throws NamingException {
     String dn = userDn(username);
-    // An unknown name costs the same single bind as a wrong password: the server refuses both alike.
+    // An unknown name costs the same single bind as a wrong password: the server refuses both
+    // alike.
     Optional<LdapConnection> bound = bindAs(dn, password);
     if (bound.isEmpty()) {
       return LoginCheck.rejected();
     }
     try (LdapConnection c = bound.get()) {
-      return LoginCheck.accepted(mapping.user(dn, username, c.ctx().getAttributes(new LdapName(dn), mapping.names())));
+      return LoginCheck.accepted(
+          mapping.user(dn, username, c.ctx().getAttributes(new LdapName(dn), mapping.names())));
     }
   }
 
@@ -67,10 +73,12 @@ public final class LdapUserDirectory implements UserDirectory {
       entry = searchOne(c, config.searchFilter(), username);
     }
     if (entry.isEmpty()) {
-      // An unknown name still costs a bind, against a DN that does not exist, so that neither the answer nor
+      // An unknown name still costs a bind, against a DN that does not exist, so that neither the
+      // answer nor
       // its time tells it from a wrong password.
       try {
-        bindAs("cn=idbridge-no-such-user," + config.searchBase(), password).ifPresent(LdapConnection::close);
+        bindAs("cn=idbridge-no-such-user," + config.searchBase(), password)
+            .ifPresent(LdapConnection::close);
       } catch (NameNotFoundException e) {
         // Some servers say so rather than refusing the password: the same outcome.
       }
@@ -100,13 +108,18 @@ public final class LdapUserDirectory implements UserDirectory {
     if (value.isEmpty()) {
       return Optional.empty();
     }
-    return call(() -> {
-      try (LdapConnection c = lookup()) {
-        Optional<SearchResult> entry = searchOne(c, "(" + config.idAttribute() + "={0})", value.get());
-        return entry.isEmpty() ? Optional.empty()
-            : Optional.of(mapping.user(entry.get().getNameInNamespace(), id, entry.get().getAttributes()));
-      }
-    });
+    return call(
+        () -> {
+          try (LdapConnection c = lookup()) {
+            Optional<SearchResult> entry =
+                searchOne(c, "(" + config.idAttribute() + "={0})", value.get());
+            return entry.isEmpty()
+                ? Optional.empty()
+                : Optional.of(
+                    mapping.user(
+                        entry.get().getNameInNamespace(), id, entry.get().getAttributes()));
+          }
+        });
   }
 
   @Override
@@ -114,34 +127,41 @@ public final class LdapUserDirectory implements UserDirectory {
     if (nobodysName(username)) {
       return Optional.empty();
     }
-    return call(() -> {
-      try (LdapConnection c = lookup()) {
-        if (config.mode() == LdapDirectoryConfig.Mode.SEARCH) {
-          Optional<SearchResult> entry = searchOne(c, config.searchFilter(), username);
-          return entry.isEmpty() ? Optional.empty()
-              : Optional.of(mapping.user(entry.get().getNameInNamespace(), username, entry.get().getAttributes()));
-        }
-        String dn = userDn(username);
-        try {
-          return Optional.of(mapping.user(dn, username, c.ctx().getAttributes(new LdapName(dn), mapping.names())));
-        } catch (NameNotFoundException e) {
-          return Optional.empty();
-        }
-      }
-    });
+    return call(
+        () -> {
+          try (LdapConnection c = lookup()) {
+            if (config.mode() == LdapDirectoryConfig.Mode.SEARCH) {
+              Optional<SearchResult> entry = searchOne(c, config.searchFilter(), username);
+              return entry.isEmpty()
+                  ? Optional.empty()
+                  : Optional.of(
+                      mapping.user(
+                          entry.get().getNameInNamespace(), username, entry.get().getAttributes()));
+            }
+            String dn = userDn(username);
+            try {
+              return Optional.of(
+                  mapping.user(
+                      dn, username, c.ctx().getAttributes(new LdapName(dn), mapping.names())));
+            } catch (NameNotFoundException e) {
+              return Optional.empty();
+            }
+          }
+        });
   }
 
   /** Connects, binds as the service account when there is one, and reads the root DSE. */
   @Override
   public void ping() {
-    call(() -> {
-      try (LdapConnection c = lookup()) {
-        c.ctx().getAttributes("", new String[] {"supportedLDAPVersion"});
-      } catch (NoPermissionException e) {
-        // The server answered: it is up, it just keeps its root entry to itself.
-      }
-      return null;
-    });
+    call(
+        () -> {
+          try (LdapConnection c = lookup()) {
+            c.ctx().getAttributes("", new String[] {"supportedLDAPVersion"});
+          } catch (NoPermissionException e) {
+            // The server answered: it is up, it just keeps its root entry to itself.
+          }
+          return null;
+        });
   }
 
   /** Blank, or with a control character: nobody's name, and one that would make a malformed DN. */
@@ -149,12 +169,18 @@ public final class LdapUserDirectory implements UserDirectory {
     return username.isBlank() || username.chars().anyMatch(Character::isISOControl);
   }
 
-  /** The DN of a login name: RFC 4514 escaping keeps the name one attribute value, whatever it contains. */
+  /**
+   * The DN of a login name: RFC 4514 escaping keeps the name one attribute value, whatever it
+   * contains.
+   */
   private String userDn(String username) {
     return config.userDnTemplate().replace("{0}", Rdn.escapeValue(username));
   }
 
-  /** A connection for searches and lookups: bound as the service account, or not bound when there is none. */
+  /**
+   * A connection for searches and lookups: bound as the service account, or not bound when there is
+   * none.
+   */
   private LdapConnection lookup() throws NamingException {
     if (config.bindDn().isEmpty()) {
       return connector.anonymous();
@@ -162,19 +188,31 @@ public final class LdapUserDirectory implements UserDirectory {
     try {
       return connector.bind(config.bindDn(), config.bindPassword());
     } catch (AuthenticationException e) {
-      throw new DirectoryUnavailableException("the LDAP server refused the service account "
-          + config.bindDn() + " (directory.ldap.bindDn, directory.ldap.bindPassword): " + e.getMessage(), e);
+      throw new DirectoryUnavailableException(
+          "the LDAP server refused the service account "
+              + config.bindDn()
+              + " (directory.ldap.bindDn, directory.ldap.bindPassword): "
+              + e.getMessage(),
+          e);
     }
   }
 
   /**
-   * The one entry under the search base that matches; empty when none or several do (several means the filter
-   * does not single out a user: logged, and nobody logs in with it).
+   * The one entry under the search base that matches; empty when none or several do (several means
+   * the filter does not single out a user: logged, and nobody logs in with it).
    */
-  private Optional<SearchResult> searchOne(LdapConnection c, String filter, Object value) throws NamingException {
-    SearchControls controls = new SearchControls(SearchControls.SUBTREE_SCOPE, 2,
-        (int) Math.min(Integer.MAX_VALUE, config.readTimeout().toMillis()), mapping.names(), false, false);
-    // JNDI substitutes {0} escaped as RFC 4515 says (*, (, ), \ and NUL as \2a, \28, \29, \5c, \00; bytes as \hh),
+  private Optional<SearchResult> searchOne(LdapConnection c, String filter, Object value)
+      throws NamingException {
+    SearchControls controls =
+        new SearchControls(
+            SearchControls.SUBTREE_SCOPE,
+            2,
+            (int) Math.min(Integer.MAX_VALUE, config.readTimeout().toMillis()),
+            mapping.names(),
+            false,
+            false);
+    // JNDI substitutes {0} escaped as RFC 4515 says (*, (, ), \ and NUL as \2a, \28, \29, \5c, \00;
+    // bytes as \hh),
     // so a login name cannot change the filter.
     NamingEnumeration<SearchResult> results =
         c.ctx().search(new LdapName(config.searchBase()), filter, new Object[] {value}, controls);
@@ -186,13 +224,19 @@ public final class LdapUserDirectory implements UserDirectory {
     } catch (SizeLimitExceededException e) {
       found.add(null);
     } catch (PartialResultException e) {
-      // Active Directory's referrals to other partitions, which are not followed: what was found stands.
+      // Active Directory's referrals to other partitions, which are not followed: what was found
+      // stands.
     } finally {
       results.close();
     }
     if (found.size() > 1) {
-      LOG.log(System.Logger.Level.WARNING, "several LDAP entries match " + filter + " for one value under "
-          + config.searchBase() + ": refusing them all; make directory.ldap.searchFilter single out one user");
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "several LDAP entries match "
+              + filter
+              + " for one value under "
+              + config.searchBase()
+              + ": refusing them all; make directory.ldap.searchFilter single out one user");
       return Optional.empty();
     }
     return found.stream().findFirst();
@@ -202,7 +246,10 @@ public final class LdapUserDirectory implements UserDirectory {
     T run() throws NamingException;
   }
 
-  /** Runs a call; a server that cannot be reached, or answers with an error, makes the directory unavailable. */
+  /**
+   * Runs a call; a server that cannot be reached, or answers with an error, makes the directory
+   * unavailable.
+   */
   private <T> T call(LdapCall<T> call) {
     try {
       return call.run();

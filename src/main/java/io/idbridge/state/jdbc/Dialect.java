@@ -6,17 +6,21 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * What differs between the databases: the tables' DDL, and the statements that change a row atomically (no
- * read-then-write, so that nodes racing on one row cannot lose an update).
+ * What differs between the databases: the tables' DDL, and the statements that change a row
+ * atomically (no read-then-write, so that nodes racing on one row cannot lose an update).
  *
- * <p>Keys and members are at most 255 bytes of UTF-8 (the store hashes longer keys); instants are epoch millis.
+ * <p>Keys and members are at most 255 bytes of UTF-8 (the store hashes longer keys); instants are
+ * epoch millis.
  */
 sealed interface Dialect permits PostgresDialect, MariadbDialect {
 
   /** The DDL, each statement a no-op when its object exists. */
   List<String> createTables();
 
-  /** Adds one to a counter (from zero when it lapsed at or before {@code now}), and returns the new value. */
+  /**
+   * Adds one to a counter (from zero when it lapsed at or before {@code now}), and returns the new
+   * value.
+   */
   long increment(Connection c, String key, long now, long expiresAt) throws SQLException;
 
   /** Sets a marker unless a live one exists; true when this call set it. */
@@ -25,7 +29,10 @@ sealed interface Dialect permits PostgresDialect, MariadbDialect {
   /** Adds a member, or moves it to the end with its new expiry. */
   void addMember(Connection c, String set, String member, long expiresAt) throws SQLException;
 
-  /** Deletes that remove at most {@code limit} lapsed rows each, so a clean-up never holds long locks. */
+  /**
+   * Deletes that remove at most {@code limit} lapsed rows each, so a clean-up never holds long
+   * locks.
+   */
   List<String> cleanUp(int limit);
 
   /** The dialect of the connected database, or a configuration problem naming the URL key. */

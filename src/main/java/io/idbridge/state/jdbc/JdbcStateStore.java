@@ -22,18 +22,23 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The state of a cluster in PostgreSQL or MariaDB: every node sees every other node's counters, markers and sets.
- * Each change is one atomic statement on the database, so nodes never lose each other's updates. Time is the
- * injected clock's; lapsed rows are ignored by every read and deleted in bounded batches now and then.
+ * The state of a cluster in PostgreSQL or MariaDB: every node sees every other node's counters,
+ * markers and sets. Each change is one atomic statement on the database, so nodes never lose each
+ * other's updates. Time is the injected clock's; lapsed rows are ignored by every read and deleted
+ * in bounded batches now and then.
  *
- * <p>The tables are created on the first connection that works: at start-up, where a database that refuses
- * them stops start-up, or, when the database was down then, once it is back (until then, 503).
+ * <p>The tables are created on the first connection that works: at start-up, where a database that
+ * refuses them stops start-up, or, when the database was down then, once it is back (until then,
+ * 503).
  */
 public final class JdbcStateStore implements StateStore {
   private static final System.Logger LOG = System.getLogger(JdbcStateStore.class.getName());
+
   /** Every this many writes of a node, one bounded clean-up. */
   private static final int CLEAN_EVERY = 256;
+
   private static final int CLEAN_BATCH = 1000;
+
   /** The width of the key columns, in bytes. */
   static final int MAX_KEY_BYTES = 255;
 
@@ -47,8 +52,12 @@ public final class JdbcStateStore implements StateStore {
     this.config = config;
     this.clock = clock;
     this.tables = Tables.of(config.tablePrefix());
-    this.pool = new JdbcPool<>("the state database", config.pool(), this::createTables,
-        StateUnavailableException::new);
+    this.pool =
+        new JdbcPool<>(
+            "the state database",
+            config.pool(),
+            this::createTables,
+            StateUnavailableException::new);
   }
 
   @Override
@@ -61,26 +70,31 @@ public final class JdbcStateStore implements StateStore {
 
   @Override
   public Optional<Counter> counter(String key) {
-    return pool.run((d, c) -> {
-      try (PreparedStatement ps = live(c, "SELECT v, expires_at FROM " + tables.counters() + " WHERE k = ?", key);
-          ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(new Counter(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2))))
-            : Optional.<Counter>empty();
-      }
-    });
+    return pool.run(
+        (d, c) -> {
+          try (PreparedStatement ps =
+                  live(c, "SELECT v, expires_at FROM " + tables.counters() + " WHERE k = ?", key);
+              ResultSet rs = ps.executeQuery()) {
+            return rs.next()
+                ? Optional.of(new Counter(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2))))
+                : Optional.<Counter>empty();
+          }
+        });
   }
 
   @Override
   public void delete(String key) {
-    pool.run((d, c) -> {
-      for (String table : List.of(tables.counters(), tables.markers())) {
-        try (PreparedStatement ps = config.pool().prepare(c, "DELETE FROM " + table + " WHERE k = ?")) {
-          ps.setString(1, stored(key));
-          ps.executeUpdate();
-        }
-      }
-      return null;
-    });
+    pool.run(
+        (d, c) -> {
+          for (String table : List.of(tables.counters(), tables.markers())) {
+            try (PreparedStatement ps =
+                config.pool().prepare(c, "DELETE FROM " + table + " WHERE k = ?")) {
+              ps.setString(1, stored(key));
+              ps.executeUpdate();
+            }
+          }
+          return null;
+        });
   }
 
   @Override
@@ -91,12 +105,14 @@ public final class JdbcStateStore implements StateStore {
 
   @Override
   public boolean isMarked(String key) {
-    return pool.run((d, c) -> {
-      try (PreparedStatement ps = live(c, "SELECT 1 FROM " + tables.markers() + " WHERE k = ?", key);
-          ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    });
+    return pool.run(
+        (d, c) -> {
+          try (PreparedStatement ps =
+                  live(c, "SELECT 1 FROM " + tables.markers() + " WHERE k = ?", key);
+              ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+          }
+        });
   }
 
   @Override
@@ -104,38 +120,48 @@ public final class JdbcStateStore implements StateStore {
     if (member.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
       throw new IllegalArgumentException("a set member is at most " + MAX_KEY_BYTES + " bytes");
     }
-    write((d, c) -> {
-      d.addMember(c, stored(set), member, expiresAt.toEpochMilli());
-      return null;
-    });
+    write(
+        (d, c) -> {
+          d.addMember(c, stored(set), member, expiresAt.toEpochMilli());
+          return null;
+        });
   }
 
   @Override
   public List<String> members(String set) {
-    return pool.run((d, c) -> {
-      try (PreparedStatement ps = live(c, "SELECT member FROM " + tables.members() + " WHERE set_key = ?", set,
-          " ORDER BY seq");
-          ResultSet rs = ps.executeQuery()) {
-        List<String> members = new ArrayList<>();
-        while (rs.next()) {
-          members.add(rs.getString(1));
-        }
-        return members;
-      }
-    });
+    return pool.run(
+        (d, c) -> {
+          try (PreparedStatement ps =
+                  live(
+                      c,
+                      "SELECT member FROM " + tables.members() + " WHERE set_key = ?",
+                      set,
+                      " ORDER BY seq");
+              ResultSet rs = ps.executeQuery()) {
+            List<String> members = new ArrayList<>();
+            while (rs.next()) {
+              members.add(rs.getString(1));
+            }
+            return members;
+          }
+        });
   }
 
   @Override
   public void removeMember(String set, String member) {
-    pool.run((d, c) -> {
-      try (PreparedStatement ps = config.pool().prepare(c,
-          "DELETE FROM " + tables.members() + " WHERE set_key = ? AND member = ?")) {
-        ps.setString(1, stored(set));
-        ps.setString(2, member);
-        ps.executeUpdate();
-      }
-      return null;
-    });
+    pool.run(
+        (d, c) -> {
+          try (PreparedStatement ps =
+              config
+                  .pool()
+                  .prepare(
+                      c, "DELETE FROM " + tables.members() + " WHERE set_key = ? AND member = ?")) {
+            ps.setString(1, stored(set));
+            ps.setString(2, member);
+            ps.executeUpdate();
+          }
+          return null;
+        });
   }
 
   @Override
@@ -151,15 +177,16 @@ public final class JdbcStateStore implements StateStore {
   /** Deletes lapsed rows, a bounded batch per table. */
   void cleanUp() {
     long now = clock.millis();
-    pool.run((d, c) -> {
-      for (String sql : d.cleanUp(CLEAN_BATCH)) {
-        try (PreparedStatement ps = config.pool().prepare(c, sql)) {
-          ps.setLong(1, now);
-          ps.executeUpdate();
-        }
-      }
-      return null;
-    });
+    pool.run(
+        (d, c) -> {
+          for (String sql : d.cleanUp(CLEAN_BATCH)) {
+            try (PreparedStatement ps = config.pool().prepare(c, sql)) {
+              ps.setLong(1, now);
+              ps.executeUpdate();
+            }
+          }
+          return null;
+        });
   }
 
   private <T> T write(JdbcPool.Work<Dialect, T> work) {
@@ -168,15 +195,20 @@ public final class JdbcStateStore implements StateStore {
       try {
         cleanUp();
       } catch (StateUnavailableException e) {
-        // The write went through; lapsed rows are ignored by every read until a later clean-up removes them.
+        // The write went through; lapsed rows are ignored by every read until a later clean-up
+        // removes them.
         LOG.log(System.Logger.Level.WARNING, "state clean-up failed: " + e.getMessage());
       }
     }
     return result;
   }
 
-  /** A read of one key's live rows: {@code where} names the key's column, and lapsed rows are left out. */
-  private PreparedStatement live(Connection c, String where, String key, String... order) throws SQLException {
+  /**
+   * A read of one key's live rows: {@code where} names the key's column, and lapsed rows are left
+   * out.
+   */
+  private PreparedStatement live(Connection c, String where, String key, String... order)
+      throws SQLException {
     PreparedStatement ps =
         config.pool().prepare(c, where + " AND expires_at > ?" + String.join("", order));
     ps.setString(1, stored(key));
@@ -185,8 +217,9 @@ public final class JdbcStateStore implements StateStore {
   }
 
   /**
-   * Finds the dialect and creates the tables. Two nodes starting at once may race on the DDL, so a failure is
-   * tried once more; a database that still refuses (no right to create tables, say) is a configuration problem.
+   * Finds the dialect and creates the tables. Two nodes starting at once may race on the DDL, so a
+   * failure is tried once more; a database that still refuses (no right to create tables, say) is a
+   * configuration problem.
    */
   private Dialect createTables(Connection c) throws SQLException {
     Dialect d = Dialect.of(c, tables, config.pool());
@@ -202,7 +235,9 @@ public final class JdbcStateStore implements StateStore {
         if (SqlErrors.unreachable(e)) {
           throw e;
         }
-        throw config.pool().problem("url", "cannot create the state tables: " + SqlErrors.describe(e));
+        throw config
+            .pool()
+            .problem("url", "cannot create the state tables: " + SqlErrors.describe(e));
       }
     }
     return d;
@@ -216,14 +251,17 @@ public final class JdbcStateStore implements StateStore {
     }
   }
 
-  /** Keys come from callers (a login name may be long): past the column's width, a digest stands in. */
+  /**
+   * Keys come from callers (a login name may be long): past the column's width, a digest stands in.
+   */
   static String stored(String key) {
     byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
     if (bytes.length <= MAX_KEY_BYTES) {
       return key;
     }
     try {
-      return "#sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return "#sha256:"
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

@@ -15,8 +15,13 @@ import org.junit.jupiter.api.Test;
 class HttpDirectoryConfigTest {
 
   private static Map<String, String> http(String... keyValues) {
-    Map<String, String> p = new HashMap<>(Map.of("directory.type", "http",
-        "directory.http.loginUrl", "https://backend.example/login"));
+    Map<String, String> p =
+        new HashMap<>(
+            Map.of(
+                "directory.type",
+                "http",
+                "directory.http.loginUrl",
+                "https://backend.example/login"));
     for (int i = 0; i < keyValues.length; i += 2) {
       p.put("directory.http." + keyValues[i], keyValues[i + 1]);
     }
@@ -24,13 +29,17 @@ class HttpDirectoryConfigTest {
   }
 
   private static String problems(Map<String, String> props) {
-    return assertThrows(ConfigException.class, () -> Config.read("f", props, Map.of())).getMessage();
+    return assertThrows(ConfigException.class, () -> Config.read("f", props, Map.of()))
+        .getMessage();
   }
 
   @Test
   void pathsAreDottedOrJsonPointers() {
-    HttpDirectoryConfig c = Config.read("f", http("userIdPath", "data.users.0.id", "emailPath", "/user/e~1mail"),
-        Map.of()).directory().http();
+    HttpDirectoryConfig c =
+        Config.read(
+                "f", http("userIdPath", "data.users.0.id", "emailPath", "/user/e~1mail"), Map.of())
+            .directory()
+            .http();
     assertEquals("/data/users/0/id", c.userIdPath().toString());
     assertEquals("/user/e~1mail", c.emailPath().orElseThrow().toString());
     assertEquals("/backend_error_code", c.errorCodePath().toString());
@@ -39,8 +48,10 @@ class HttpDirectoryConfigTest {
 
   @Test
   void headersAreNamedPairsAndNeverEchoed() {
-    HttpDirectoryConfig c = Config.read("f", http("headers", "X-Api-Key: k-1, X-Tenant: t"), Map.of())
-        .directory().http();
+    HttpDirectoryConfig c =
+        Config.read("f", http("headers", "X-Api-Key: k-1, X-Tenant: t"), Map.of())
+            .directory()
+            .http();
     assertEquals(Map.of("X-Api-Key", "k-1", "X-Tenant", "t"), c.headers());
     String message = problems(http("headers", "X-Api-Key k-secret-1"));
     assertTrue(message.contains("directory.http.headers: each entry must be Name: value"), message);
@@ -52,14 +63,23 @@ class HttpDirectoryConfigTest {
   void theLoginUrlIsRequiredAndHttp() {
     Map<String, String> p = http();
     p.remove("directory.http.loginUrl");
-    assertTrue(problems(p).contains("f: directory.http.loginUrl: is required when directory.type is http"));
-    assertTrue(problems(http("loginUrl", "ftp://x/login")).contains("directory.http.loginUrl: must be an http"));
+    assertTrue(
+        problems(p)
+            .contains("f: directory.http.loginUrl: is required when directory.type is http"));
+    assertTrue(
+        problems(http("loginUrl", "ftp://x/login"))
+            .contains("directory.http.loginUrl: must be an http"));
   }
 
   @Test
   void rejectStatusesAre4xxAndTheUserUrlNeedsAnId() {
-    assertEquals(Set.of(401, 403), Config.read("f", http(), Map.of()).directory().http().rejectStatuses());
-    assertTrue(problems(http("rejectStatuses", "401,500")).contains("must be a list of 4xx statuses (500)"));
-    assertTrue(problems(http("userUrl", "https://backend.example/users")).contains("directory.http.userUrl"));
+    assertEquals(
+        Set.of(401, 403), Config.read("f", http(), Map.of()).directory().http().rejectStatuses());
+    assertTrue(
+        problems(http("rejectStatuses", "401,500"))
+            .contains("must be a list of 4xx statuses (500)"));
+    assertTrue(
+        problems(http("userUrl", "https://backend.example/users"))
+            .contains("directory.http.userUrl"));
   }
 }

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The http directory against a backend login API over real HTTP: success, its errors, down and slow. */
+/**
+ * The http directory against a backend login API over real HTTP: success, its errors, down and
+ * slow.
+ */
 class HttpUserDirectoryIT {
   static LoginApiBackend backend;
 
@@ -48,7 +51,8 @@ class HttpUserDirectoryIT {
     p.put("directory.http.displayNamePath", "/user/name");
     p.put("directory.http.emailPath", "user.email");
     p.put("directory.http.attributesPath", "user.attributes");
-    p.put("directory.http.headers", "X-Api-Key: " + LoginApiBackend.API_KEY + ", X-Client: idbridge");
+    p.put(
+        "directory.http.headers", "X-Api-Key: " + LoginApiBackend.API_KEY + ", X-Client: idbridge");
     return p;
   }
 
@@ -84,15 +88,26 @@ class HttpUserDirectoryIT {
 
   @Test
   void theUsersAttributesComeFromTheConfiguredObject() {
-    User alice = directory(jsonLogin(backend.url("/login"))).authenticate("alice", "alice-pw").user().orElseThrow();
+    User alice =
+        directory(jsonLogin(backend.url("/login")))
+            .authenticate("alice", "alice-pw")
+            .user()
+            .orElseThrow();
     assertEquals(Map.of("role", "admin", "level", "3"), alice.attributes());
     assertEquals("", alice.passwordHash());
   }
 
   @Test
   void formLoginsSendTheDefaultFieldsFormEncoded() {
-    HttpUserDirectory dir = directory(jsonLogin(backend.url("/login")), "directory.http.format", "form",
-        "directory.http.usernameField", "", "directory.http.passwordField", "");
+    HttpUserDirectory dir =
+        directory(
+            jsonLogin(backend.url("/login")),
+            "directory.http.format",
+            "form",
+            "directory.http.usernameField",
+            "",
+            "directory.http.passwordField",
+            "");
     assertTrue(dir.authenticate("alice", "alice-pw").matched());
     LoginApiBackend.Received sent = backend.last("/login");
     assertEquals("application/x-www-form-urlencoded", sent.contentType());
@@ -102,8 +117,12 @@ class HttpUserDirectoryIT {
   @Test
   void a401CarriesTheBackendsErrorCodeAndMessageAndApiLoginAnswers401() {
     HttpUserDirectory dir = directory(jsonLogin(backend.url("/login")));
-    assertEquals(LoginCheck.rejected("E401", "invalid username or password"), dir.authenticate("alice", "wrong"));
-    assertEquals(LoginCheck.rejected("ACCOUNT_LOCKED", "the account is locked"), dir.authenticate("locked", "x"));
+    assertEquals(
+        LoginCheck.rejected("E401", "invalid username or password"),
+        dir.authenticate("alice", "wrong"));
+    assertEquals(
+        LoginCheck.rejected("ACCOUNT_LOCKED", "the account is locked"),
+        dir.authenticate("locked", "x"));
     try (TestServer server = TestServer.start(jsonLogin(backend.url("/login")), new FakeClock())) {
       HttpResponse<String> res = login(server, "alice", "wrong");
       assertEquals(401, res.statusCode(), res.body());
@@ -113,20 +132,26 @@ class HttpUserDirectoryIT {
 
   @Test
   void a2xxWithoutAUserIdIsARejectionWithTheBackendsError() {
-    assertEquals(LoginCheck.rejected("PENDING", "confirm your e-mail first"),
+    assertEquals(
+        LoginCheck.rejected("PENDING", "confirm your e-mail first"),
         directory(jsonLogin(backend.url("/login"))).authenticate("pending", "x"));
   }
 
   @Test
   void aStatusOutsideTheRejectListIsTheBackendFailing() {
     HttpUserDirectory broken = directory(jsonLogin(backend.url("/broken")));
-    assertThrows(DirectoryUnavailableException.class, () -> broken.authenticate("alice", "alice-pw"));
+    assertThrows(
+        DirectoryUnavailableException.class, () -> broken.authenticate("alice", "alice-pw"));
     HttpUserDirectory notFound = directory(jsonLogin(backend.url("/nothing-here")));
-    assertThrows(DirectoryUnavailableException.class, () -> notFound.authenticate("alice", "alice-pw"));
-    HttpUserDirectory rejecting = directory(jsonLogin(backend.url("/login")), "directory.http.rejectStatuses", "400");
+    assertThrows(
+        DirectoryUnavailableException.class, () -> notFound.authenticate("alice", "alice-pw"));
+    HttpUserDirectory rejecting =
+        directory(jsonLogin(backend.url("/login")), "directory.http.rejectStatuses", "400");
     DirectoryUnavailableException e =
-        assertThrows(DirectoryUnavailableException.class, () -> rejecting.authenticate("alice", "wrong"));
-    assertFalse(e.getMessage().contains("wrong"), "the password is in no message: " + e.getMessage());
+        assertThrows(
+            DirectoryUnavailableException.class, () -> rejecting.authenticate("alice", "wrong"));
+    assertFalse(
+        e.getMessage().contains("wrong"), "the password is in no message: " + e.getMessage());
   }
 
   @Test
@@ -135,9 +160,11 @@ class HttpUserDirectoryIT {
     try (TestServer server = TestServer.start(jsonLogin(down), new FakeClock())) {
       HttpResponse<String> res = login(server, "alice", "alice-pw");
       assertEquals(503, res.statusCode(), res.body());
-      assertEquals("the user directory is unavailable; try again shortly",
+      assertEquals(
+          "the user directory is unavailable; try again shortly",
           Json.parse(res.body()).get("message").asText());
-      assertEquals("DOWN", Json.parse(server.get("/health").body()).get("directory").get("status").asText());
+      assertEquals(
+          "DOWN", Json.parse(server.get("/health").body()).get("directory").get("status").asText());
     }
   }
 
@@ -153,16 +180,21 @@ class HttpUserDirectoryIT {
   @Test
   void aHungBackendGives503() {
     try (SilentServer hung = new SilentServer()) {
-      HttpUserDirectory dir = directory(jsonLogin("http://127.0.0.1:" + hung.port() + "/login"),
-          "directory.http.timeout", "300ms");
-      assertThrows(DirectoryUnavailableException.class, () -> dir.authenticate("alice", "alice-pw"));
+      HttpUserDirectory dir =
+          directory(
+              jsonLogin("http://127.0.0.1:" + hung.port() + "/login"),
+              "directory.http.timeout",
+              "300ms");
+      assertThrows(
+          DirectoryUnavailableException.class, () -> dir.authenticate("alice", "alice-pw"));
       assertThrows(DirectoryUnavailableException.class, dir::ping);
     }
   }
 
   @Test
   void anEmptyPasswordIsNotForwarded() {
-    HttpUserDirectory dir = directory(jsonLogin(backend.url("/slow")), "directory.http.timeout", "1m");
+    HttpUserDirectory dir =
+        directory(jsonLogin(backend.url("/slow")), "directory.http.timeout", "1m");
     assertFalse(dir.authenticate("alice", "").matched());
   }
 
@@ -172,7 +204,8 @@ class HttpUserDirectoryIT {
     props.put("directory.http.logoutUrl", backend.url("/logout"));
     try (TestServer server = TestServer.start(props, new FakeClock())) {
       String token = Json.parse(login(server, "alice", "alice-pw").body()).get("token").asText();
-      HttpResponse<String> out = server.postForm("/api/logout", Map.of(), "Authorization", "Bearer " + token);
+      HttpResponse<String> out =
+          server.postForm("/api/logout", Map.of(), "Authorization", "Bearer " + token);
       assertEquals(200, out.statusCode(), out.body());
     }
     LoginApiBackend.Received sent = backend.last("/logout");
@@ -182,8 +215,9 @@ class HttpUserDirectoryIT {
 
   @Test
   void lookupsByIdUseTheUserUrlOrGiveTheBareId() {
-    HttpUserDirectory withUrl = directory(jsonLogin(backend.url("/login")),
-        "directory.http.userUrl", backend.url("/users/{id}"));
+    HttpUserDirectory withUrl =
+        directory(
+            jsonLogin(backend.url("/login")), "directory.http.userUrl", backend.url("/users/{id}"));
     User alice = withUrl.findById("u-1001").orElseThrow();
     assertEquals("Alice Liddell", alice.displayName());
     assertEquals(Map.of("role", "admin", "level", "3"), alice.attributes());

@@ -18,15 +18,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A backend with its own login API, over real HTTP: {@code POST /login} (form or JSON), {@code POST /logout},
- * {@code GET /users/{id}}, a {@code /slow} login that answers only when the backend closes and a {@code /broken}
- * one that answers 500. It remembers the last request to each path.
+ * A backend with its own login API, over real HTTP: {@code POST /login} (form or JSON), {@code POST
+ * /logout}, {@code GET /users/{id}}, a {@code /slow} login that answers only when the backend
+ * closes and a {@code /broken} one that answers 500. It remembers the last request to each path.
  */
 final class LoginApiBackend implements AutoCloseable {
   static final String API_KEY = "k-123";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String ALICE = "{\"user\":{\"id\":\"u-1001\",\"name\":\"Alice Liddell\","
-      + "\"email\":\"alice@example.org\",\"attributes\":{\"role\":\"admin\",\"level\":3}}}";
+  private static final String ALICE =
+      "{\"user\":{\"id\":\"u-1001\",\"name\":\"Alice Liddell\","
+          + "\"email\":\"alice@example.org\",\"attributes\":{\"role\":\"admin\",\"level\":3}}}";
 
   /** What the backend received. */
   record Received(String contentType, String apiKey, Map<String, String> fields) {}
@@ -44,22 +45,31 @@ final class LoginApiBackend implements AutoCloseable {
     }
     server.setExecutor(threads);
     server.createContext("/login", this::login);
-    server.createContext("/logout", x -> {
-      receive(x);
-      answer(x, 200, "{}");
-    });
-    server.createContext("/users/", x -> {
-      String id = x.getRequestURI().getPath().substring("/users/".length());
-      answer(x, id.equals("u-1001") ? 200 : 404, id.equals("u-1001") ? ALICE : "{\"error\":\"no such user\"}");
-    });
-    server.createContext("/slow", x -> {
-      try {
-        closing.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      answer(x, 200, ALICE);
-    });
+    server.createContext(
+        "/logout",
+        x -> {
+          receive(x);
+          answer(x, 200, "{}");
+        });
+    server.createContext(
+        "/users/",
+        x -> {
+          String id = x.getRequestURI().getPath().substring("/users/".length());
+          answer(
+              x,
+              id.equals("u-1001") ? 200 : 404,
+              id.equals("u-1001") ? ALICE : "{\"error\":\"no such user\"}");
+        });
+    server.createContext(
+        "/slow",
+        x -> {
+          try {
+            closing.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          answer(x, 200, ALICE);
+        });
     server.createContext("/broken", x -> answer(x, 500, "{\"backend_error_code\":\"DB\"}"));
     server.start();
   }
@@ -81,11 +91,20 @@ final class LoginApiBackend implements AutoCloseable {
     } else if (user.equals("alice") && password.equals("alice-pw")) {
       answer(x, 200, ALICE);
     } else if (user.equals("locked")) {
-      answer(x, 403, "{\"backend_error_code\":\"ACCOUNT_LOCKED\",\"backend_error_message\":\"the account is locked\"}");
+      answer(
+          x,
+          403,
+          "{\"backend_error_code\":\"ACCOUNT_LOCKED\",\"backend_error_message\":\"the account is locked\"}");
     } else if (user.equals("pending")) {
-      answer(x, 200, "{\"backend_error_code\":\"PENDING\",\"backend_error_message\":\"confirm your e-mail first\"}");
+      answer(
+          x,
+          200,
+          "{\"backend_error_code\":\"PENDING\",\"backend_error_message\":\"confirm your e-mail first\"}");
     } else {
-      answer(x, 401, "{\"backend_error_code\":\"E401\",\"backend_error_message\":\"invalid username or password\"}");
+      answer(
+          x,
+          401,
+          "{\"backend_error_code\":\"E401\",\"backend_error_message\":\"invalid username or password\"}");
     }
   }
 
@@ -99,7 +118,8 @@ final class LoginApiBackend implements AutoCloseable {
     } else if (!body.isEmpty()) {
       for (String pair : body.split("&")) {
         String[] kv = pair.split("=", 2);
-        fields.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+        fields.put(
+            URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
             URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8));
       }
     }

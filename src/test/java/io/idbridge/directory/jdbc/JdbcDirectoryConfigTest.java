@@ -18,20 +18,39 @@ class JdbcDirectoryConfigTest {
 
   @Test
   void theJdbcDirectoryNeedsAUrlAndBothQueries() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> Config.read("f", Map.of("directory.type", "jdbc"), Map.of()));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> Config.read("f", Map.of("directory.type", "jdbc"), Map.of()));
     assertEquals(3, e.problems().size(), e.getMessage());
     assertTrue(e.problems().get(0).startsWith("f: directory.jdbc.url: required"), e.getMessage());
-    assertTrue(e.problems().get(1).startsWith("f: directory.jdbc.userByName: required"), e.getMessage());
-    assertTrue(e.problems().get(2).startsWith("f: directory.jdbc.userById: required"), e.getMessage());
+    assertTrue(
+        e.problems().get(1).startsWith("f: directory.jdbc.userByName: required"), e.getMessage());
+    assertTrue(
+        e.problems().get(2).startsWith("f: directory.jdbc.userById: required"), e.getMessage());
   }
 
   @Test
   void aUrlThatIsNotJdbcIsRefusedWithoutEchoingIt() {
-    ConfigException e = assertThrows(ConfigException.class, () -> Config.read("f", Map.of("directory.type", "jdbc",
-        "directory.jdbc.url", "postgres://u:topsecret@db/x", "directory.jdbc.userByName", "q",
-        "directory.jdbc.userById", "q"), Map.of()));
-    assertEquals(List.of("f: directory.jdbc.url: must start with jdbc: (jdbc:postgresql://…, jdbc:mariadb://…)"),
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                Config.read(
+                    "f",
+                    Map.of(
+                        "directory.type",
+                        "jdbc",
+                        "directory.jdbc.url",
+                        "postgres://u:topsecret@db/x",
+                        "directory.jdbc.userByName",
+                        "q",
+                        "directory.jdbc.userById",
+                        "q"),
+                    Map.of()));
+    assertEquals(
+        List.of(
+            "f: directory.jdbc.url: must start with jdbc: (jdbc:postgresql://…, jdbc:mariadb://…)"),
         e.problems());
   }
 
@@ -44,20 +63,48 @@ class JdbcDirectoryConfigTest {
 
   @Test
   void defaultsAndColumnNamesWhichCompareWithoutCase() {
-    JdbcDirectoryConfig c = Config.read("f", Map.of("directory.type", "jdbc", "directory.jdbc.url", "jdbc:x:y",
-        "directory.jdbc.userByName", "a", "directory.jdbc.userById", "b", "directory.jdbc.emailColumn", "Mail",
-        "directory.jdbc.disabledColumn", "LOCKED"), Map.of()).directory().jdbc();
+    JdbcDirectoryConfig c =
+        Config.read(
+                "f",
+                Map.of(
+                    "directory.type",
+                    "jdbc",
+                    "directory.jdbc.url",
+                    "jdbc:x:y",
+                    "directory.jdbc.userByName",
+                    "a",
+                    "directory.jdbc.userById",
+                    "b",
+                    "directory.jdbc.emailColumn",
+                    "Mail",
+                    "directory.jdbc.disabledColumn",
+                    "LOCKED"),
+                Map.of())
+            .directory()
+            .jdbc();
     assertEquals(8, c.pool().poolSize());
     assertEquals(Duration.ofSeconds(5), c.pool().connectTimeout());
     assertEquals(5, c.pool().queryTimeoutSeconds());
     assertEquals(Optional.empty(), c.updateHash());
-    assertEquals(new UserColumns("display_name", false, "mail", true, Optional.of("locked")), c.columns());
+    assertEquals(
+        new UserColumns("display_name", false, "mail", true, Optional.of("locked")), c.columns());
   }
 
   @Test
   void thePasswordAndTheUrlsQueryStringNeverShowInTheLoggedSettings() {
-    JdbcDirectoryConfig c = Config.read("f", Map.of("directory.jdbc.url", "jdbc:postgresql://db/app?password=qs-pw",
-        "directory.jdbc.user", "app", "directory.jdbc.password", "key-pw"), Map.of()).directory().jdbc();
+    JdbcDirectoryConfig c =
+        Config.read(
+                "f",
+                Map.of(
+                    "directory.jdbc.url",
+                    "jdbc:postgresql://db/app?password=qs-pw",
+                    "directory.jdbc.user",
+                    "app",
+                    "directory.jdbc.password",
+                    "key-pw"),
+                Map.of())
+            .directory()
+            .jdbc();
     String shown = c.pool().toString();
     assertFalse(shown.contains("qs-pw") || shown.contains("key-pw"), shown);
     assertTrue(shown.contains("url=jdbc:postgresql://db/app?…, user=app, password=****"), shown);

@@ -29,20 +29,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The jdbc directory against a real database: a customer's table with bcrypt and PBKDF2 hashes, logins through
- * {@code /api/login}, the upgrade of hashes, the checks at start-up, and the database going away and coming back.
+ * The jdbc directory against a real database: a customer's table with bcrypt and PBKDF2 hashes,
+ * logins through {@code /api/login}, the upgrade of hashes, the checks at start-up, and the
+ * database going away and coming back.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JdbcUserDirectoryContract {
   // PHP manual, password_verify(): a $2y$ hash as PHP applications store them.
   static final String PHP_BCRYPT = "$2y$10$.vGA1O9wmRjrwAVXD98HNOgsNpDczlqm3Jq7KnEd1rVAGv3Fykk1a";
   // Openwall crypt_blowfish test vector, password "U*U".
-  static final String OPENWALL_BCRYPT = "$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW";
+  static final String OPENWALL_BCRYPT =
+      "$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW";
   // passlib's pbkdf2_sha256 test vector, password "password".
   static final String PASSLIB_PBKDF2 =
       "$pbkdf2-sha256$1212$4vjV83LKPjQzk31VI4E0Vw$hsYF68OiOUPdDZ1Fg.fJPeq1h/gXXY7acBp9/6c.tmQ";
   // Django's test_pbkdf2 vector, password "lètmein".
-  static final String DJANGO_PBKDF2 = "pbkdf2_sha256$10000$seasalt$CWWFdHOWwPnki7HvkcqN9iA2T3KLW1cf2uZ5kvArtVY=";
+  static final String DJANGO_PBKDF2 =
+      "pbkdf2_sha256$10000$seasalt$CWWFdHOWwPnki7HvkcqN9iA2T3KLW1cf2uZ5kvArtVY=";
 
   static final FakeClock CLOCK = new FakeClock(java.time.Instant.now());
 
@@ -57,9 +60,12 @@ abstract class JdbcUserDirectoryContract {
   void seedTheCustomersTableAndStart() {
     db = database();
     table = Database.unique("idb_users_");
-    db.exec("CREATE TABLE " + table + " (id INTEGER PRIMARY KEY, login VARCHAR(100) NOT NULL UNIQUE,"
-        + " pw VARCHAR(255), full_name VARCHAR(200), mail VARCHAR(200), department VARCHAR(50),"
-        + " locked BOOLEAN NOT NULL DEFAULT FALSE)");
+    db.exec(
+        "CREATE TABLE "
+            + table
+            + " (id INTEGER PRIMARY KEY, login VARCHAR(100) NOT NULL UNIQUE,"
+            + " pw VARCHAR(255), full_name VARCHAR(200), mail VARCHAR(200), department VARCHAR(50),"
+            + " locked BOOLEAN NOT NULL DEFAULT FALSE)");
     String generated = OpenBSDBCrypt.generate("lou-pass".toCharArray(), new byte[16], 4);
     row(1, "bea", PHP_BCRYPT, "Bea Bcrypt", "bea@example.com", "Sales", false);
     row(2, "pat", PASSLIB_PBKDF2, "Pat Passlib", "pat@example.com", "Ops", false);
@@ -79,15 +85,26 @@ abstract class JdbcUserDirectoryContract {
     }
   }
 
-  private void row(int id, String login, String hash, String name, String mail, String dept, boolean locked) {
-    db.exec("INSERT INTO " + table + " (id, login, pw, full_name, mail, department, locked) VALUES (?,?,?,?,?,?,?)",
-        id, login, hash, name, mail, dept, locked);
+  private void row(
+      int id, String login, String hash, String name, String mail, String dept, boolean locked) {
+    db.exec(
+        "INSERT INTO "
+            + table
+            + " (id, login, pw, full_name, mail, department, locked) VALUES (?,?,?,?,?,?,?)",
+        id,
+        login,
+        hash,
+        name,
+        mail,
+        dept,
+        locked);
   }
 
   /** A customer's own column names, mapped by aliases and the column keys. */
   Map<String, String> props(String url) {
-    String columns = "SELECT id, login AS username, pw AS password_hash, full_name, mail, department, locked FROM "
-        + table;
+    String columns =
+        "SELECT id, login AS username, pw AS password_hash, full_name, mail, department, locked FROM "
+            + table;
     Map<String, String> p = new HashMap<>();
     p.put("directory.type", "jdbc");
     p.put("directory.jdbc.url", url);
@@ -142,8 +159,12 @@ abstract class JdbcUserDirectoryContract {
 
   @Test
   void aWrongPasswordAnUnknownUserAndALockedUserGetTheSameAnswer() {
-    for (HttpResponse<String> res : List.of(login(server, "pat", "nope"), login(server, "nobody", "nope"),
-        login(server, "lou", "lou-pass"), login(server, "1 OR 1=1", "x"))) {
+    for (HttpResponse<String> res :
+        List.of(
+            login(server, "pat", "nope"),
+            login(server, "nobody", "nope"),
+            login(server, "lou", "lou-pass"),
+            login(server, "1 OR 1=1", "x"))) {
       assertEquals(401, res.statusCode(), res.body());
       assertEquals("invalid_credentials", Json.parse(res.body()).get("error").asText());
     }
@@ -157,10 +178,13 @@ abstract class JdbcUserDirectoryContract {
       assertEquals("Bea Bcrypt", bea.displayName());
       assertEquals(Map.of("department", "Sales"), bea.attributes());
       assertFalse(bea.disabled());
-      assertEquals(Map.of(), dir.findById("3").orElseThrow().attributes(), "a NULL column is no attribute");
+      assertEquals(
+          Map.of(), dir.findById("3").orElseThrow().attributes(), "a NULL column is no attribute");
       assertTrue(dir.findByUsername("lou").orElseThrow().disabled());
       assertTrue(dir.findById("999").isEmpty());
-      assertTrue(dir.findById("not-a-number").isEmpty(), "an integer id column compares with numbers only");
+      assertTrue(
+          dir.findById("not-a-number").isEmpty(),
+          "an integer id column compares with numbers only");
       assertTrue(dir.findByUsername("nobody").isEmpty());
       dir.ping();
     }
@@ -170,28 +194,42 @@ abstract class JdbcUserDirectoryContract {
   void aStatementTheDatabaseRefusesStopsStartUpNamingTheKey() {
     Map<String, String> p = props(db.url());
     p.put("directory.jdbc.userByName", "SELEC id FROM " + table + " WHERE login = ?");
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> TestServer.start(p, CLOCK));
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> TestServer.start(p, CLOCK));
     String message = configProblem(e);
-    assertTrue(message.startsWith("test: directory.jdbc.userByName: the database refuses it: "), message);
+    assertTrue(
+        message.startsWith("test: directory.jdbc.userByName: the database refuses it: "), message);
   }
 
   @Test
   void aQueryWithoutTheNamedColumnsStopsStartUp() {
-    assertProblem("userByName", "SELECT id, full_name, mail, locked FROM " + table + " WHERE login = ?",
+    assertProblem(
+        "userByName",
+        "SELECT id, full_name, mail, locked FROM " + table + " WHERE login = ?",
         "test: directory.jdbc.userByName: the query returns no column password_hash (name a column with AS)");
-    assertProblem("userById", "SELECT login AS id, pw AS password_hash FROM " + table + " WHERE id = ?",
+    assertProblem(
+        "userById",
+        "SELECT login AS id, pw AS password_hash FROM " + table + " WHERE id = ?",
         "test: directory.jdbc.userById: the query returns no column full_name, mail, locked (name a column with AS)");
   }
 
   @Test
   void aStatementWithTheWrongNumberOfParametersStopsStartUp() {
-    assertProblem("userById", "SELECT id, full_name, mail, locked FROM " + table + " WHERE id = ? AND login = ?",
+    assertProblem(
+        "userById",
+        "SELECT id, full_name, mail, locked FROM " + table + " WHERE id = ? AND login = ?",
         "test: directory.jdbc.userById: takes one parameter (?), not 2");
-    assertProblem("userByName", "SELECT id, pw AS password_hash, full_name, mail, locked FROM " + table,
+    assertProblem(
+        "userByName",
+        "SELECT id, pw AS password_hash, full_name, mail, locked FROM " + table,
         "test: directory.jdbc.userByName: takes one parameter (?), not 0");
-    assertProblem("updateHash", "UPDATE " + table + " SET pw = ?",
+    assertProblem(
+        "updateHash",
+        "UPDATE " + table + " SET pw = ?",
         "test: directory.jdbc.updateHash: takes two parameters (?, ?), not 1");
-    assertProblem("updateHash", "UPDATE " + table + "_missing SET pw = ? WHERE id = ?",
+    assertProblem(
+        "updateHash",
+        "UPDATE " + table + "_missing SET pw = ? WHERE id = ?",
         "test: directory.jdbc.updateHash: the database refuses it: ");
   }
 
@@ -212,7 +250,9 @@ abstract class JdbcUserDirectoryContract {
         TestServer node = TestServer.start(props(db.via(proxy.port())), CLOCK)) {
       assertDown(node);
       proxy.start();
-      assertEquals(200, eventually(() -> login(node, "pat", "password")).statusCode(),
+      assertEquals(
+          200,
+          eventually(() -> login(node, "pat", "password")).statusCode(),
           "the statements are checked on the first connection, then logins work");
       assertEquals(200, node.get("/health").statusCode());
       proxy.stop();
@@ -223,21 +263,27 @@ abstract class JdbcUserDirectoryContract {
   }
 
   private static void assertDown(TestServer node) {
-    HttpResponse<String> res = node.postForm("/api/login", Map.of("username", "pat", "password", "password"));
+    HttpResponse<String> res =
+        node.postForm("/api/login", Map.of("username", "pat", "password", "password"));
     assertEquals(503, res.statusCode(), res.body());
     JsonNode body = Json.parse(res.body());
     assertEquals("unavailable", body.get("error").asText());
-    assertEquals("the user directory is unavailable; try again shortly", body.get("message").asText());
+    assertEquals(
+        "the user directory is unavailable; try again shortly", body.get("message").asText());
     HttpResponse<String> health = node.get("/health");
     assertEquals(503, health.statusCode());
     JsonNode h = Json.parse(health.body());
     assertEquals("DOWN", h.get("status").asText());
     assertEquals("DOWN", h.get("directory").get("status").asText());
-    assertTrue(h.get("directory").get("message").asText().startsWith("the user database did not answer"));
+    assertTrue(
+        h.get("directory").get("message").asText().startsWith("the user database did not answer"));
     assertEquals("UP", h.get("state").get("status").asText());
   }
 
-  /** The first answer that is not 503: after an outage the pool may first hand out a connection that broke. */
+  /**
+   * The first answer that is not 503: after an outage the pool may first hand out a connection that
+   * broke.
+   */
   private static HttpResponse<String> eventually(Supplier<HttpResponse<String>> call) {
     HttpResponse<String> res = call.get();
     for (int i = 0; i < 10 && res.statusCode() == 503; i++) {
@@ -256,8 +302,8 @@ abstract class JdbcUserDirectoryContract {
 
   private static JdbcUserDirectory directory(Map<String, String> props) {
     Config config = Config.read("test", props, Map.of());
-    return new JdbcUserDirectory(config.directory().jdbc(),
-        new HashedPasswordCheck(new PasswordHashes(config.password())));
+    return new JdbcUserDirectory(
+        config.directory().jdbc(), new HashedPasswordCheck(new PasswordHashes(config.password())));
   }
 
   /** The configuration problem a failed start-up reports. */

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The ldap directory against a real LDAP server in process: both modes, TLS, injection and a hung server. */
+/**
+ * The ldap directory against a real LDAP server in process: both modes, TLS, injection and a hung
+ * server.
+ */
 class LdapUserDirectoryIT {
   static InMemoryLdap ldap;
   static SilentServer silent;
@@ -126,13 +129,15 @@ class LdapUserDirectoryIT {
     int before = ldap.binds().size();
     directory(searchMode(ldap.url())).authenticate("nobody", "guess");
     List<String> binds = ldap.binds().subList(before, ldap.binds().size());
-    assertEquals(2, binds.size(), "the service account's bind, then one for the unknown name: " + binds);
+    assertEquals(
+        2, binds.size(), "the service account's bind, then one for the unknown name: " + binds);
     assertTrue(binds.get(1).contains("idbridge-no-such-user"), binds.get(1));
   }
 
   @Test
   void anEmptyPasswordIsRefusedBeforeAnyBindIsSent() {
-    // This server refuses an unauthenticated bind (a DN without a password), but Active Directory, among others,
+    // This server refuses an unauthenticated bind (a DN without a password), but Active Directory,
+    // among others,
     // answers it with success: so the directory never sends one.
     int before = ldap.binds().size();
     for (Map<String, String> mode : List.of(searchMode(ldap.url()), templateMode(ldap.url()))) {
@@ -141,15 +146,24 @@ class LdapUserDirectoryIT {
     assertEquals(before, ldap.binds().size(), "no bind was sent");
     // Not even a connection: against a server that never answers, it is still an immediate no.
     String hung = "ldap://127.0.0.1:" + silent.port();
-    assertFalse(directory(with(templateMode(hung), "directory.ldap.readTimeout", "5m")).authenticate("alice", "")
-        .matched());
+    assertFalse(
+        directory(with(templateMode(hung), "directory.ldap.readTimeout", "5m"))
+            .authenticate("alice", "")
+            .matched());
   }
 
   @Test
   void filterSyntaxInTheNameNeitherAuthenticatesNorMatchesAnyone() {
     LdapUserDirectory dir = directory(searchMode(ldap.url()));
-    for (String name : List.of("*", "a*", "*)(uid=*))(|(uid=*", "admin)(|(password=*)", "alice)(uid=*",
-        "alice\\", "alice\u0000")) {
+    for (String name :
+        List.of(
+            "*",
+            "a*",
+            "*)(uid=*))(|(uid=*",
+            "admin)(|(password=*)",
+            "alice)(uid=*",
+            "alice\\",
+            "alice\u0000")) {
       for (String password : List.of("alice-pw", "admin-pw", "bob-pw")) {
         assertFalse(dir.authenticate(name, password).matched(), name + " / " + password);
       }
@@ -161,8 +175,13 @@ class LdapUserDirectoryIT {
   @Test
   void dnSyntaxInTheNameDoesNotReachAnotherEntry() {
     LdapUserDirectory dir = directory(templateMode(ldap.url()));
-    for (String name : List.of("alice," + InMemoryLdap.PEOPLE, "alice,ou=people", "alice+cn=x", "*",
-        "idbridge,ou=services,dc=example,dc=org")) {
+    for (String name :
+        List.of(
+            "alice," + InMemoryLdap.PEOPLE,
+            "alice,ou=people",
+            "alice+cn=x",
+            "*",
+            "idbridge,ou=services,dc=example,dc=org")) {
       for (String password : List.of("alice-pw", InMemoryLdap.SERVICE_PASSWORD)) {
         assertFalse(dir.authenticate(name, password).matched(), name + " / " + password);
       }
@@ -173,7 +192,9 @@ class LdapUserDirectoryIT {
   void extraAttributesAreCopiedWithSeveralValuesJoined() {
     for (Map<String, String> mode : List.of(searchMode(ldap.url()), templateMode(ldap.url()))) {
       User alice = directory(mode).authenticate("alice", "alice-pw").user().orElseThrow();
-      assertEquals(Map.of("telephoneNumber", "+1 555 0100", "ou", "wonderland;looking-glass"), alice.attributes());
+      assertEquals(
+          Map.of("telephoneNumber", "+1 555 0100", "ou", "wonderland;looking-glass"),
+          alice.attributes());
       assertEquals("", alice.passwordHash());
     }
   }
@@ -192,7 +213,8 @@ class LdapUserDirectoryIT {
 
   @Test
   void activeDirectoryGuidsAreIdsInTheirUsualFormAndFindTheUserBack() {
-    LdapUserDirectory dir = directory(with(searchMode(ldap.url()), "directory.ldap.idAttribute", "objectGUID"));
+    LdapUserDirectory dir =
+        directory(with(searchMode(ldap.url()), "directory.ldap.idAttribute", "objectGUID"));
     User alice = dir.authenticate("alice", "alice-pw").user().orElseThrow();
     assertEquals(InMemoryLdap.ALICE_GUID_TEXT, alice.id());
     assertEquals("alice", dir.findById(InMemoryLdap.ALICE_GUID_TEXT).orElseThrow().username());
@@ -201,9 +223,11 @@ class LdapUserDirectoryIT {
 
   @Test
   void anEntryWithoutTheIdAttributeIsAServerProblemNotAWrongPassword() {
-    LdapUserDirectory dir = directory(with(templateMode(ldap.url()), "directory.ldap.idAttribute", "employeeNumber"));
+    LdapUserDirectory dir =
+        directory(with(templateMode(ldap.url()), "directory.ldap.idAttribute", "employeeNumber"));
     DirectoryUnavailableException e =
-        assertThrows(DirectoryUnavailableException.class, () -> dir.authenticate("alice", "alice-pw"));
+        assertThrows(
+            DirectoryUnavailableException.class, () -> dir.authenticate("alice", "alice-pw"));
     assertTrue(e.getMessage().contains("directory.ldap.idAttribute"), e.getMessage());
   }
 
@@ -213,22 +237,29 @@ class LdapUserDirectoryIT {
     try (TestServer server = TestServer.start(hung(templateMode(hung)), new FakeClock())) {
       HttpResponse<String> res = login(server, "alice", "alice-pw");
       assertEquals(503, res.statusCode(), res.body());
-      assertEquals("the user directory is unavailable; try again shortly",
+      assertEquals(
+          "the user directory is unavailable; try again shortly",
           Json.parse(res.body()).get("message").asText());
       HttpResponse<String> health = server.get("/health");
       assertEquals(503, health.statusCode());
       assertEquals("DOWN", Json.parse(health.body()).get("directory").get("status").asText());
     }
     LdapUserDirectory search = directory(hung(searchMode(hung)));
-    assertThrows(DirectoryUnavailableException.class, () -> search.authenticate("alice", "alice-pw"));
+    assertThrows(
+        DirectoryUnavailableException.class, () -> search.authenticate("alice", "alice-pw"));
     // Anonymous lookups bind not at all: the search itself is what waits for the read timeout.
-    LdapUserDirectory anonymous = directory(hung(with(searchMode(hung), "directory.ldap.bindDn", "")));
+    LdapUserDirectory anonymous =
+        directory(hung(with(searchMode(hung), "directory.ldap.bindDn", "")));
     assertThrows(DirectoryUnavailableException.class, () -> anonymous.findByUsername("alice"));
   }
 
-  /** Short timeouts: JNDI waits for a bind's answer as long as for a connection, for anything else the read one. */
+  /**
+   * Short timeouts: JNDI waits for a bind's answer as long as for a connection, for anything else
+   * the read one.
+   */
   private static Map<String, String> hung(Map<String, String> props) {
-    return with(props, "directory.ldap.connectTimeout", "300ms", "directory.ldap.readTimeout", "300ms");
+    return with(
+        props, "directory.ldap.connectTimeout", "300ms", "directory.ldap.readTimeout", "300ms");
   }
 
   @Test
@@ -241,9 +272,11 @@ class LdapUserDirectoryIT {
 
   @Test
   void aRefusedServiceAccountIs503NotAWrongPassword() {
-    LdapUserDirectory dir = directory(with(searchMode(ldap.url()), "directory.ldap.bindPassword", "not-it"));
+    LdapUserDirectory dir =
+        directory(with(searchMode(ldap.url()), "directory.ldap.bindPassword", "not-it"));
     DirectoryUnavailableException e =
-        assertThrows(DirectoryUnavailableException.class, () -> dir.authenticate("alice", "alice-pw"));
+        assertThrows(
+            DirectoryUnavailableException.class, () -> dir.authenticate("alice", "alice-pw"));
     assertTrue(e.getMessage().contains("directory.ldap.bindPassword"), e.getMessage());
     assertFalse(e.getMessage().contains("not-it"));
     assertThrows(DirectoryUnavailableException.class, dir::ping);
@@ -252,8 +285,16 @@ class LdapUserDirectoryIT {
   @Test
   void startTlsWithOurTrustStoreLogsInInBothModes() {
     for (Map<String, String> mode : List.of(searchMode(ldap.url()), templateMode(ldap.url()))) {
-      LdapUserDirectory dir = directory(with(mode, "directory.ldap.startTls", "true",
-          "directory.ldap.trustStore", ldap.trustStore.toString(), "directory.ldap.trustStorePassword", "trust-pw"));
+      LdapUserDirectory dir =
+          directory(
+              with(
+                  mode,
+                  "directory.ldap.startTls",
+                  "true",
+                  "directory.ldap.trustStore",
+                  ldap.trustStore.toString(),
+                  "directory.ldap.trustStorePassword",
+                  "trust-pw"));
       assertTrue(dir.authenticate("alice", "alice-pw").matched());
       assertFalse(dir.authenticate("alice", "wrong").matched());
       dir.ping();
@@ -262,9 +303,16 @@ class LdapUserDirectoryIT {
 
   @Test
   void ldapsWithOurTrustStoreLogsInInBothModes() {
-    for (Map<String, String> mode : List.of(searchMode(ldap.ldapsUrl()), templateMode(ldap.ldapsUrl()))) {
-      LdapUserDirectory dir = directory(with(mode, "directory.ldap.trustStore", ldap.trustStore.toString(),
-          "directory.ldap.trustStorePassword", "trust-pw"));
+    for (Map<String, String> mode :
+        List.of(searchMode(ldap.ldapsUrl()), templateMode(ldap.ldapsUrl()))) {
+      LdapUserDirectory dir =
+          directory(
+              with(
+                  mode,
+                  "directory.ldap.trustStore",
+                  ldap.trustStore.toString(),
+                  "directory.ldap.trustStorePassword",
+                  "trust-pw"));
       assertTrue(dir.authenticate("alice", "alice-pw").matched());
       assertFalse(dir.authenticate("alice", "wrong").matched());
     }
@@ -273,8 +321,11 @@ class LdapUserDirectoryIT {
   @Test
   void anUntrustedCertificateIs503ForLdapsAndStartTls() {
     LdapUserDirectory ldaps = directory(templateMode(ldap.ldapsUrl()));
-    assertThrows(DirectoryUnavailableException.class, () -> ldaps.authenticate("alice", "alice-pw"));
-    LdapUserDirectory startTls = directory(with(templateMode(ldap.url()), "directory.ldap.startTls", "true"));
-    assertThrows(DirectoryUnavailableException.class, () -> startTls.authenticate("alice", "alice-pw"));
+    assertThrows(
+        DirectoryUnavailableException.class, () -> ldaps.authenticate("alice", "alice-pw"));
+    LdapUserDirectory startTls =
+        directory(with(templateMode(ldap.url()), "directory.ldap.startTls", "true"));
+    assertThrows(
+        DirectoryUnavailableException.class, () -> startTls.authenticate("alice", "alice-pw"));
   }
 }

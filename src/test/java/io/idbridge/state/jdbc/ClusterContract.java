@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Two idbridge nodes on different ports sharing one database for their users and their state, as behind a load
- * balancer: what one node counts, revokes or limits, the other knows.
+ * Two idbridge nodes on different ports sharing one database for their users and their state, as
+ * behind a load balancer: what one node counts, revokes or limits, the other knows.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ClusterContract {
@@ -37,8 +37,12 @@ abstract class ClusterContract {
   Database db;
   String prefix;
   String users;
-  /** One pair with the policy revoke-oldest, one with reject; all four nodes share the same tables. */
+
+  /**
+   * One pair with the policy revoke-oldest, one with reject; all four nodes share the same tables.
+   */
   TestServer a;
+
   TestServer b;
   TestServer rejectA;
   TestServer rejectB;
@@ -51,11 +55,20 @@ abstract class ClusterContract {
     db = database();
     prefix = Database.unique("idbridge_c") + "_";
     users = Database.unique("idb_cluster_users_");
-    db.exec("CREATE TABLE " + users + " (id VARCHAR(40) PRIMARY KEY, username VARCHAR(100) NOT NULL UNIQUE,"
-        + " password_hash VARCHAR(255) NOT NULL)");
-    String hash = new PasswordHashes(Config.read("test", TestServer.CHEAP, Map.of()).password()).hash(PASSWORD);
+    db.exec(
+        "CREATE TABLE "
+            + users
+            + " (id VARCHAR(40) PRIMARY KEY, username VARCHAR(100) NOT NULL UNIQUE,"
+            + " password_hash VARCHAR(255) NOT NULL)");
+    String hash =
+        new PasswordHashes(Config.read("test", TestServer.CHEAP, Map.of()).password())
+            .hash(PASSWORD);
     for (String name : List.of("ann", "bob", "cat", "dan", "eve", "fay", "gus")) {
-      db.exec("INSERT INTO " + users + " (id, username, password_hash) VALUES (?, ?, ?)", "id-" + name, name, hash);
+      db.exec(
+          "INSERT INTO " + users + " (id, username, password_hash) VALUES (?, ?, ?)",
+          "id-" + name,
+          name,
+          hash);
     }
     a = TestServer.start(props(db.url(), "revoke-oldest"), CLOCK);
     b = TestServer.start(props(db.url(), "revoke-oldest"), CLOCK);
@@ -80,8 +93,12 @@ abstract class ClusterContract {
     Map<String, String> p = new HashMap<>();
     p.put("directory.type", "jdbc");
     p.put("directory.jdbc.url", db.url());
-    p.put("directory.jdbc.userByName", "SELECT id, username, password_hash FROM " + users + " WHERE username = ?");
-    p.put("directory.jdbc.userById", "SELECT id, username, password_hash FROM " + users + " WHERE id = ?");
+    p.put(
+        "directory.jdbc.userByName",
+        "SELECT id, username, password_hash FROM " + users + " WHERE username = ?");
+    p.put(
+        "directory.jdbc.userById",
+        "SELECT id, username, password_hash FROM " + users + " WHERE id = ?");
     p.put("directory.jdbc.poolSize", "4");
     p.put("state.type", "jdbc");
     p.put("state.jdbc.url", stateUrl);
@@ -96,13 +113,17 @@ abstract class ClusterContract {
     return p;
   }
 
-  /** A client address of its own (through the trusted-proxy header), so that tests do not share counts. */
+  /**
+   * A client address of its own (through the trusted-proxy header), so that tests do not share
+   * counts.
+   */
   String freshIp() {
     return "203.0.113." + nextIp.incrementAndGet();
   }
 
   static HttpResponse<String> login(TestServer node, String user, String password, String ip) {
-    return node.postForm("/api/login", Map.of("username", user, "password", password), "X-Forwarded-For", ip);
+    return node.postForm(
+        "/api/login", Map.of("username", user, "password", password), "X-Forwarded-For", ip);
   }
 
   static HttpResponse<String> logout(TestServer node, String token) {
@@ -125,7 +146,8 @@ abstract class ClusterContract {
       assertEquals(429, blocked.statusCode(), "the third failure was counted on both nodes");
       assertTrue(Long.parseLong(blocked.headers().firstValue("Retry-After").orElseThrow()) > 0);
     }
-    assertEquals(200, login(b, "ann", PASSWORD, freshIp()).statusCode(), "another address is not blocked");
+    assertEquals(
+        200, login(b, "ann", PASSWORD, freshIp()).statusCode(), "another address is not blocked");
   }
 
   @Test
@@ -141,7 +163,8 @@ abstract class ClusterContract {
   void aLoginOnOneNodeRevokesTheOlderSessionOpenedOnTheOther() {
     String first = token(login(a, "bob", PASSWORD, freshIp()));
     String second = token(login(b, "bob", PASSWORD, freshIp()));
-    assertEquals(401, logout(a, first).statusCode(), "the older session was revoked by the other node");
+    assertEquals(
+        401, logout(a, first).statusCode(), "the older session was revoked by the other node");
     assertEquals(200, logout(a, second).statusCode(), "the newer one lives, on either node");
   }
 
@@ -152,7 +175,10 @@ abstract class ClusterContract {
     assertEquals(409, refused.statusCode(), refused.body());
     assertEquals("session_limit", Json.parse(refused.body()).get("error").asText());
     assertEquals(200, logout(rejectA, first).statusCode());
-    assertEquals(200, login(rejectB, "cat", PASSWORD, freshIp()).statusCode(), "after the logout, a new login");
+    assertEquals(
+        200,
+        login(rejectB, "cat", PASSWORD, freshIp()).statusCode(),
+        "after the logout, a new login");
   }
 
   @Test
@@ -164,18 +190,24 @@ abstract class ClusterContract {
       java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
       for (int t = 0; t < threads; t++) {
         TestServer node = t % 2 == 0 ? rejectA : rejectB;
-        results.add(pool.submit(() -> {
-          go.await();
-          return login(node, "gus", PASSWORD, freshIp()).statusCode();
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return login(node, "gus", PASSWORD, freshIp()).statusCode();
+                }));
       }
       go.countDown();
       List<Integer> statuses = new ArrayList<>();
       for (Future<Integer> f : results) {
         statuses.add(f.get());
       }
-      assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "one session, the rest refused: " + statuses);
-      assertEquals(threads - 1, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+      assertEquals(
+          1,
+          statuses.stream().filter(s -> s == 200).count(),
+          "one session, the rest refused: " + statuses);
+      assertEquals(
+          threads - 1, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
     } finally {
       pool.shutdownNow();
     }
@@ -190,13 +222,15 @@ abstract class ClusterContract {
     try {
       for (int t = 0; t < threads; t++) {
         TestServer node = t % 2 == 0 ? a : b;
-        results.add(pool.submit(() -> {
-          List<Integer> statuses = new ArrayList<>();
-          for (int i = 0; i < each; i++) {
-            statuses.add(login(node, "dan", "wrong", freshIp()).statusCode());
-          }
-          return statuses;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  List<Integer> statuses = new ArrayList<>();
+                  for (int i = 0; i < each; i++) {
+                    statuses.add(login(node, "dan", "wrong", freshIp()).statusCode());
+                  }
+                  return statuses;
+                }));
       }
       for (Future<List<Integer>> f : results) {
         assertEquals(List.of(401, 401, 401, 401, 401, 401, 401, 401), f.get());
@@ -215,7 +249,8 @@ abstract class ClusterContract {
         TestServer node = TestServer.start(props(db.via(proxy.port()), "revoke-oldest"), CLOCK)) {
       HttpResponse<String> down = login(node, "eve", PASSWORD, freshIp());
       assertEquals(503, down.statusCode(), down.body());
-      assertEquals("the session store is unavailable; try again shortly",
+      assertEquals(
+          "the session store is unavailable; try again shortly",
           Json.parse(down.body()).get("message").asText());
       JsonNode health = Json.parse(node.get("/health").body());
       assertEquals("DOWN", health.get("state").get("status").asText());
@@ -228,7 +263,8 @@ abstract class ClusterContract {
       }
       assertEquals(200, up.statusCode(), up.body());
       assertEquals(200, node.get("/health").statusCode());
-      assertEquals(200, logout(a, token(up)).statusCode(), "the recovered node shares the others' tables");
+      assertEquals(
+          200, logout(a, token(up)).statusCode(), "the recovered node shares the others' tables");
     }
   }
 }

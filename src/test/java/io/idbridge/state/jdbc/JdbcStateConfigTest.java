@@ -15,21 +15,35 @@ class JdbcStateConfigTest {
 
   @Test
   void theJdbcStateNeedsAUrl() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> Config.read("f", Map.of("state.type", "jdbc"), Map.of()));
-    assertEquals(List.of("f: state.jdbc.url: required: a JDBC URL such as jdbc:postgresql://db.example.com:5432/users"),
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> Config.read("f", Map.of("state.type", "jdbc"), Map.of()));
+    assertEquals(
+        List.of(
+            "f: state.jdbc.url: required: a JDBC URL such as jdbc:postgresql://db.example.com:5432/users"),
         e.problems());
   }
 
   @Test
   void aTablePrefixMustBeAPlainIdentifierBecauseItIsWrittenIntoSql() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> Config.read("f", Map.of("state.jdbc.tablePrefix", "x; DROP TABLE users; --"), Map.of()));
-    assertEquals(List.of("f: state.jdbc.tablePrefix: must be 1 to 40 lower-case letters, digits or _, not starting "
-        + "with a digit (x; DROP TABLE users; --)"), e.problems());
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                Config.read(
+                    "f", Map.of("state.jdbc.tablePrefix", "x; DROP TABLE users; --"), Map.of()));
+    assertEquals(
+        List.of(
+            "f: state.jdbc.tablePrefix: must be 1 to 40 lower-case letters, digits or _, not starting "
+                + "with a digit (x; DROP TABLE users; --)"),
+        e.problems());
     assertEquals("idbridge_", Config.read("f", Map.of(), Map.of()).state().jdbc().tablePrefix());
-    assertEquals("node_a_", Config.read("f", Map.of("state.jdbc.tablePrefix", "node_a_"), Map.of()).state().jdbc()
-        .tablePrefix());
+    assertEquals(
+        "node_a_",
+        Config.read("f", Map.of("state.jdbc.tablePrefix", "node_a_"), Map.of())
+            .state()
+            .jdbc()
+            .tablePrefix());
   }
 
   @Test

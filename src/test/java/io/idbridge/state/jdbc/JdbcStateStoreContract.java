@@ -22,7 +22,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The store contract on a real database, and what only a shared database shows: several nodes, outages. */
+/**
+ * The store contract on a real database, and what only a shared database shows: several nodes,
+ * outages.
+ */
 abstract class JdbcStateStoreContract extends StateStoreContract {
   private final String prefix = Database.unique("idbridge_t") + "_";
 
@@ -30,8 +33,21 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
 
   /** A store as a node builds it from its configuration, on this test's tables. */
   static JdbcStateStore store(String url, String prefix, FakeClock clock) {
-    Config config = Config.read("test", Map.of("state.type", "jdbc", "state.jdbc.url", url,
-        "state.jdbc.tablePrefix", prefix, "state.jdbc.poolSize", "4", "state.jdbc.connectTimeout", "1s"), Map.of());
+    Config config =
+        Config.read(
+            "test",
+            Map.of(
+                "state.type",
+                "jdbc",
+                "state.jdbc.url",
+                url,
+                "state.jdbc.tablePrefix",
+                prefix,
+                "state.jdbc.poolSize",
+                "4",
+                "state.jdbc.connectTimeout",
+                "1s"),
+            Map.of());
     return new JdbcStateStore(config.state().jdbc(), clock);
   }
 
@@ -70,11 +86,13 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
           StateStore node = t % 2 == 0 ? store : other;
-          done.add(threads.submit(() -> {
-            for (int i = 0; i < 25; i++) {
-              node.increment("shared", Duration.ofMinutes(1));
-            }
-          }));
+          done.add(
+              threads.submit(
+                  () -> {
+                    for (int i = 0; i < 25; i++) {
+                      node.increment("shared", Duration.ofMinutes(1));
+                    }
+                  }));
         }
         for (Future<?> f : done) {
           f.get();
@@ -113,7 +131,8 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
         assertEquals(1, node.increment("k", Duration.ofMinutes(1)).value());
         proxy.stop();
         StateUnavailableException e =
-            assertThrows(StateUnavailableException.class, () -> node.increment("k", Duration.ofMinutes(1)));
+            assertThrows(
+                StateUnavailableException.class, () -> node.increment("k", Duration.ofMinutes(1)));
         assertTrue(e.getMessage().startsWith("the state database did not answer"), e.getMessage());
         assertThrows(StateUnavailableException.class, node::ping);
         proxy.start();
@@ -137,8 +156,9 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
   }
 
   /**
-   * The first call that works after a restart of the database: a pool may hand out one connection that broke in
-   * the outage before it notices. Bounded: each try waits at most the connect timeout.
+   * The first call that works after a restart of the database: a pool may hand out one connection
+   * that broke in the outage before it notices. Bounded: each try waits at most the connect
+   * timeout.
    */
   static <T> T eventually(java.util.function.Supplier<T> call) {
     RuntimeException last = null;

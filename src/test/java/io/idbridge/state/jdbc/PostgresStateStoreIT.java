@@ -29,9 +29,13 @@ class PostgresStateStoreIT extends JdbcStateStoreContract {
     db.exec("CREATE ROLE " + role + " LOGIN");
     try {
       String url = db.url().replaceAll("user=[^&]*", "user=" + role);
-      ConfigException e = assertThrows(ConfigException.class,
-          () -> store(url, Database.unique("idbridge_t") + "_", clock).close());
-      assertTrue(e.getMessage().startsWith("test: state.jdbc.url: cannot create the state tables: "), e.getMessage());
+      ConfigException e =
+          assertThrows(
+              ConfigException.class,
+              () -> store(url, Database.unique("idbridge_t") + "_", clock).close());
+      assertTrue(
+          e.getMessage().startsWith("test: state.jdbc.url: cannot create the state tables: "),
+          e.getMessage());
     } finally {
       db.exec("DROP ROLE " + role);
     }
