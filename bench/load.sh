@@ -28,7 +28,7 @@ done
 
 if [[ ! -f target/idbridge.jar || ! -f target/test-classes/io/idbridge/bench/LoadClient.class ]]; then
   echo "building target/idbridge.jar and the test classes"
-  mvn -B -q -DskipTests package
+  mvn -B -q -Dstyle.color=never -DskipTests package
 fi
 
 tmp=$(mktemp -d)

@@ -1,13 +1,17 @@
 package io.idbridge.bench;
 
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
@@ -16,7 +20,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the benchmarks of this package with JMH, briefly unless the arguments say otherwise (JMH's own options:
- * {@code -f -wi -i -w -r -t}, a benchmark regex), and prints each one's time as a multiple of an argon2id verify.
+ * {@code -f -wi -i -w -r -t}, a benchmark regex; and {@code --rounds N}), and prints each one's time as a multiple
+ * of an argon2id verify.
  */
 public final class BenchRunner {
   static final String ARGON2 = "PasswordHashBenchmark.argon2idVerify";
@@ -25,11 +30,18 @@ public final class BenchRunner {
   private BenchRunner() {}
 
   public static void main(String[] args) throws Exception {
+    List<String> rest = new ArrayList<>(List.of(args));
+    int rounds = 1;
+    int at = rest.indexOf("--rounds");
     CommandLineOptions cli;
     try {
-      cli = new CommandLineOptions(args);
-    } catch (CommandLineOptionException e) {
-      System.err.println("error: " + e.getMessage());
+      if (at >= 0) {
+        rounds = Integer.parseInt(rest.remove(at + 1));
+        rest.remove(at);
+      }
+      cli = new CommandLineOptions(rest.toArray(String[]::new));
+    } catch (CommandLineOptionException | IndexOutOfBoundsException | NumberFormatException e) {
+      System.err.println("error: " + e.getMessage() + " (--rounds N, or JMH's options: -h)");
       System.exit(2);
       return;
     }
@@ -37,7 +49,25 @@ public final class BenchRunner {
       cli.showHelp();
       return;
     }
-    print(new Runner(options(cli)).run());
+    print(run(options(cli), rounds));
+  }
+
+  /**
+   * Runs every benchmark once per round and merges the rounds as JMH merges forks. More rounds of fewer
+   * iterations put every benchmark in each stretch of a shared machine's background load, so the ratios hold.
+   */
+  static List<RunResult> run(Options options, int rounds) throws RunnerException {
+    Map<String, BenchmarkParams> params = new LinkedHashMap<>();
+    Map<String, List<BenchmarkResult>> results = new LinkedHashMap<>();
+    for (int round = 0; round < rounds; round++) {
+      for (RunResult r : new Runner(options).run()) {
+        params.putIfAbsent(name(r), r.getParams());
+        results.computeIfAbsent(name(r), k -> new ArrayList<>()).addAll(r.getBenchmarkResults());
+      }
+    }
+    List<RunResult> merged = new ArrayList<>();
+    params.forEach((name, p) -> merged.add(new RunResult(p, results.get(name))));
+    return merged;
   }
 
   /**
@@ -59,15 +89,14 @@ public final class BenchRunner {
     return options.build();
   }
 
-  static void print(Collection<RunResult> results) {
+  static void print(List<RunResult> results) {
     List<RunResult> sorted = new ArrayList<>(results);
     sorted.sort((a, b) -> Double.compare(timePerOp(b), timePerOp(a)));
     RunResult argon2 = find(sorted, ARGON2);
     System.out.println();
     System.out.printf(Locale.ROOT, "%-46s %12s %8s  %s%n", "benchmark", "time/op", "error", "x argon2id verify");
     for (RunResult r : sorted) {
-      // Relative, so it reads the same in every mode; NaN when there were too few iterations to say.
-      double error = r.getPrimaryResult().getScoreError() / r.getPrimaryResult().getScore();
+      double error = relativeError(r);
       System.out.printf(Locale.ROOT, "%-46s %12.2f %8s  %s%n", name(r) + " (" + unit(r) + ")", timePerOp(r),
           Double.isNaN(error) ? "-" : String.format(Locale.ROOT, "±%.0f%%", 100 * error),
           argon2 == null ? "" : ratio(r, argon2));
@@ -88,6 +117,14 @@ public final class BenchRunner {
       System.out.printf(Locale.ROOT, "  login path beyond the hash: %.1f %s (%.1f%% of a login); ~1.0x above means"
           + " the hash dominates%n", overhead, unit(login), 100 * overhead / timePerOp(login));
     }
+    if (sorted.stream().anyMatch(r -> relativeError(r) > 0.2)) {
+      System.out.println("  (noisy: an error above ±20%; a busy machine or too few iterations: try --rounds 3)");
+    }
+  }
+
+  /** The 99.9% confidence half-width over the score; NaN when there were too few iterations to say. */
+  private static double relativeError(RunResult r) {
+    return r.getPrimaryResult().getScoreError() / r.getPrimaryResult().getScore();
   }
 
   private static String ratio(RunResult r, RunResult argon2) {
