@@ -1,0 +1,247 @@
+package io.idbridge.bench;
+
+import io.idbridge.Config;
+import io.idbridge.password.PasswordConfig;
+import io.idbridge.password.PasswordHashes;
+import io.idbridge.testing.Json;
+import io.idbridge.testing.TestServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The load client of {@code bench/load.sh}: logins over real HTTP to a server on this machine,
+ * alternating with the raw argon2id verify in this process at the same concurrency, and the ratio
+ * of the two rates; then rounds of login, wrong password and logout. The user's password comes on
+ * standard input.
+ */
+public final class LoadClient {
+  private static final int BLOCKS = 4;
+
+  private final URI base;
+  private final String user;
+  private final String password;
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  private LoadClient(URI base, String user, String password) {
+    this.base = base;
+    this.user = user;
+    this.password = password;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> o = options(args);
+    int clients = number(o, "--clients", Runtime.getRuntime().availableProcessors());
+    int logins = number(o, "--logins", 400);
+    int warmup = number(o, "--warmup", Math.max(20, 4 * clients));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(number(o, "--max-seconds", 300));
+    String password =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    if (password == null || password.isEmpty()) {
+      throw new IllegalArgumentException("give the user's password on standard input");
+    }
+    PasswordConfig hashing =
+        Config.load(Path.of(required(o, "--config")), System.getenv()).password();
+    LoadClient client =
+        new LoadClient(
+            loopback(URI.create(required(o, "--url"))),
+            o.getOrDefault("--user", "bench"),
+            password);
+    Load load = new Load(clients, deadline);
+    System.out.printf(
+        Locale.ROOT,
+        "idbridge load: %s, %d concurrent clients, %d cores, argon2id m=%d t=%d p=%d, "
+            + "password.maxConcurrent=%d%n",
+        client.base,
+        clients,
+        Runtime.getRuntime().availableProcessors(),
+        hashing.argon2MemoryKib(),
+        hashing.argon2Iterations(),
+        hashing.argon2Parallelism(),
+        hashing.maxConcurrentHashes());
+    client.compareWithRawHash(
+        load, logins, number(o, "--raw", logins), warmup, new PasswordHashes(hashing));
+    client.mixed(load, number(o, "--mixed", logins / 4));
+    report(load);
+  }
+
+  /**
+   * Logins over HTTP and the hash alone at the same concurrency: near 1.0 the hash is the whole
+   * cost.
+   */
+  private void compareWithRawHash(Load load, int logins, int raw, int warmup, PasswordHashes hashes)
+      throws InterruptedException {
+    String hash = hashes.hash(password);
+    Load.Operation login = () -> login(password, 200);
+    Load.Operation verify =
+        () -> {
+          if (!hashes.verify(password, hash)) {
+            throw new IllegalStateException("the raw verify did not match");
+          }
+        };
+    // Warm-ups let both JVMs compile the hashing loops before anything is timed.
+    load.run(warmup, login);
+    load.run(warmup, verify);
+    Samples http = new Samples("POST /api/login (200)");
+    Samples direct = new Samples("argon2id verify, in-process");
+    long httpWall = 0;
+    long rawWall = 0;
+    // Alternating blocks meet the same background load on a shared machine; one block each would
+    // not.
+    for (int block = 0; block < BLOCKS; block++) {
+      httpWall += load.run(share(logins, block), timed(http, login));
+      rawWall += load.run(share(raw, block), timed(direct, verify));
+    }
+    System.out.println(Samples.HEADER);
+    System.out.println(http.line(httpWall));
+    System.out.println(direct.line(rawWall));
+    System.out.printf(
+        Locale.ROOT,
+        "RATIO HTTP login rate / raw argon2id verify rate: %.2f"
+            + "  (1.0: the hash is the whole cost; median login beyond the hash: %.1f ms)%n",
+        http.rate(httpWall) / direct.rate(rawWall),
+        http.percentileMillis(50) - direct.percentileMillis(50));
+  }
+
+  /** The part of {@code total} that block {@code block} of {@link #BLOCKS} runs. */
+  private static int share(int total, int block) {
+    return total * (block + 1) / BLOCKS - total * block / BLOCKS;
+  }
+
+  private static Load.Operation timed(Samples samples, Load.Operation operation) {
+    return () ->
+        samples.time(
+            () -> {
+              operation.run();
+              return null;
+            });
+  }
+
+  /**
+   * Rounds of a login, a wrong password and a logout of the new session, each kind timed on its
+   * own.
+   */
+  private void mixed(Load load, int rounds) throws InterruptedException {
+    if (rounds <= 0 || load.pastDeadline()) {
+      return;
+    }
+    Samples ok = new Samples("POST /api/login (200)");
+    Samples wrong = new Samples("POST /api/login wrong password (401)");
+    Samples logout = new Samples("POST /api/logout (200)");
+    long wall =
+        load.run(
+            rounds,
+            () -> {
+              String token = Json.parse(ok.time(() -> login(password, 200))).get("token").asText();
+              wrong.time(() -> login(password + "-wrong", 401));
+              logout.time(
+                  () -> post("/api/logout", Map.of(), 200, "Authorization", "Bearer " + token));
+            });
+    System.out.printf(
+        Locale.ROOT,
+        "%nmixed: %d rounds of login, wrong password, logout (%.1f rounds/s)%n",
+        logout.count(),
+        logout.rate(wall));
+    System.out.println(Samples.HEADER);
+    for (Samples s : List.of(ok, wrong, logout)) {
+      System.out.println(s.line(wall));
+    }
+  }
+
+  private String login(String pass, int expected) throws IOException, InterruptedException {
+    return post("/api/login", Map.of("username", user, "password", pass), expected);
+  }
+
+  /**
+   * The body of a form POST, or an exception naming the path and the status when the status is not
+   * expected.
+   */
+  private String post(String path, Map<String, String> form, int expected, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(TestServer.form(form)));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    HttpResponse<String> res = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (res.statusCode() != expected) {
+      // An error body says what went wrong; a success body would hold a token, which is never
+      // printed.
+      throw new IllegalStateException(
+          "POST "
+              + path
+              + ": "
+              + res.statusCode()
+              + " where "
+              + expected
+              + " was expected"
+              + (res.statusCode() >= 400 ? ": " + res.body() : ""));
+    }
+    return res.body();
+  }
+
+  private static void report(Load load) {
+    List<String> failures = load.failures();
+    if (load.pastDeadline()) {
+      System.out.println(
+          "\nstopped at the time limit (--max-seconds): the counts above are what was done");
+    }
+    if (!failures.isEmpty()) {
+      System.out.println("\n" + failures.size() + " operations failed; the first:");
+      failures.stream().limit(5).forEach(f -> System.out.println("  " + f));
+      System.exit(1);
+    }
+  }
+
+  /** The URL, refused unless its host is this machine: a load test sends traffic nowhere else. */
+  static URI loopback(URI url) throws IOException {
+    if (url.getHost() == null || !InetAddress.getByName(url.getHost()).isLoopbackAddress()) {
+      throw new IllegalArgumentException(
+          "--url must be on this machine (127.0.0.1, ::1), not " + url);
+    }
+    return url;
+  }
+
+  private static Map<String, String> options(String[] args) {
+    if (args.length % 2 != 0) {
+      throw new IllegalArgumentException("options come in pairs: --name value");
+    }
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i < args.length; i += 2) {
+      options.put(args[i], args[i + 1]);
+    }
+    return options;
+  }
+
+  private static String required(Map<String, String> options, String name) {
+    String value = options.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("missing " + name);
+    }
+    return value;
+  }
+
+  private static int number(Map<String, String> options, String name, int fallback) {
+    return options.containsKey(name) ? Integer.parseInt(options.get(name)) : fallback;
+  }
+}
