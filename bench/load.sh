@@ -4,6 +4,9 @@
 #
 #   bench/load.sh [-n LOGINS (400)] [-c CLIENTS (cores)] [-t MAX_SECONDS (300)]
 #
+# Both JVMs get the heap the README recommends: JAVA_HEAP, default "-Xms1g -Xmx1g" (JAVA_HEAP= for the JVM's
+# default). SERVER_JAVA_OPTS adds options to the server's JVM only, e.g. SERVER_JAVA_OPTS=-XX:+UseParallelGC.
+#
 # Bounded in count and time; traffic goes only to 127.0.0.1; the server is stopped (SIGTERM) however it ends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +19,7 @@ while getopts "n:c:t:h" opt; do
     n) logins=$OPTARG ;;
     c) clients=$OPTARG ;;
     t) max_seconds=$OPTARG ;;
-    *) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
 done
 for n in "$logins" "$clients" "$max_seconds"; do
@@ -64,7 +67,9 @@ password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
 printf '%s\n' "$password" | java -jar target/idbridge.jar users add bench --password-stdin \
   --config "$tmp/idbridge.properties" >/dev/null
 
-java -jar target/idbridge.jar --config "$tmp/idbridge.properties" >"$tmp/server.log" 2>&1 &
+heap=${JAVA_HEAP--Xms1g -Xmx1g}
+# shellcheck disable=SC2086 # the options are words on purpose
+java $heap ${SERVER_JAVA_OPTS:-} -jar target/idbridge.jar --config "$tmp/idbridge.properties" >"$tmp/server.log" 2>&1 &
 server_pid=$!
 url=
 for _ in $(seq 1 120); do
@@ -88,7 +93,7 @@ fi
 
 status=0
 printf '%s\n' "$password" | timeout --signal=TERM $((max_seconds + 120)) \
-  java -cp target/test-classes:target/idbridge.jar io.idbridge.bench.LoadClient --url "$url" \
+  java $heap -cp target/test-classes:target/idbridge.jar io.idbridge.bench.LoadClient --url "$url" \
   --config "$tmp/idbridge.properties" --user bench --logins "$logins" --clients "$clients" \
   --max-seconds "$max_seconds" || status=$?
 

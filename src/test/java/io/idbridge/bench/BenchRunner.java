@@ -85,6 +85,12 @@ public final class BenchRunner {
         .measurementIterations(cli.getMeasurementIterations().orElse(3))
         .measurementTime(cli.getMeasurementTime().orElse(TimeValue.seconds(1)))
         .timeUnit(cli.getTimeUnit().orElse(TimeUnit.MICROSECONDS));
+    if (!cli.getJvmArgs().hasValue()) {
+      // The heap we recommend for the server (README, Performance): each argon2id verify allocates
+      // 19 MiB,
+      // and a default heap that starts small spends much of a login growing and collecting it.
+      options.jvmArgsAppend("-Xms1g", "-Xmx1g");
+    }
     if (cli.getBenchModes().isEmpty()) {
       options.mode(Mode.AverageTime);
     }
