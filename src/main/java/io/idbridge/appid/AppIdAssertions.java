@@ -42,7 +42,7 @@ public final class AppIdAssertions {
    * requested ones.
    */
   public Assertion sign(User user, List<String> requestedScope, Duration ttl) {
-    // The key ring is asked each time, so that a rotated key signs from the next reload.
+    // The key ring is asked each time, so that a rotated key signs at once.
     Signer signer =
         keys.signer(JwsAlgorithm.RS256)
             .orElseThrow(() -> new IllegalStateException("no RS256 key"));

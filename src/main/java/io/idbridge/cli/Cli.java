@@ -227,7 +227,7 @@ public final class Cli {
                 + kid
                 + " in "
                 + config.keys().dir()
-                + "; it signs from the next server start, older keys keep verifying until removed");
+                + "; a running server signs with it from its next token on, older keys keep verifying until removed");
       }
       case "list" -> {
         a.allow(Set.of("--config"));

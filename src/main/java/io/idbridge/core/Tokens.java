@@ -21,15 +21,22 @@ public final class Tokens {
   private final KeyRing keys;
   private final TokensConfig config;
   private final Clock clock;
-  private final Map<TokenType, JwtVerifier> verifiers = new EnumMap<>(TokenType.class);
+  private volatile Verifiers verifiers;
 
-  /** The key ring is read once here: keys generated later sign and verify from the next start. */
+  /** The verifiers of one reading of the key ring, by token type. */
+  private record Verifiers(long generation, Map<TokenType, JwtVerifier> byType) {}
+
   public Tokens(KeyRing keys, TokensConfig config, Clock clock) {
     this.keys = keys;
     this.config = config;
     this.clock = clock;
+    this.verifiers = build(keys.generation());
+  }
+
+  private Verifiers build(long generation) {
+    Map<TokenType, JwtVerifier> byType = new EnumMap<>(TokenType.class);
     for (TokenType type : TokenType.values()) {
-      verifiers.put(
+      byType.put(
           type,
           JwtVerifier.builder()
               .keys(keys.verifiers())
@@ -38,6 +45,18 @@ public final class Tokens {
               .clock(clock)
               .build());
     }
+    return new Verifiers(generation, byType);
+  }
+
+  /** The verifiers, rebuilt when the key ring was re-read (a key rotated in or removed). */
+  private JwtVerifier verifier(TokenType type) {
+    long generation = keys.generation();
+    Verifiers current = verifiers;
+    if (current.generation() != generation) {
+      current = build(generation);
+      verifiers = current;
+    }
+    return current.byType().get(type);
   }
 
   /** Signs claims with our issuer, {@code iat}, {@code exp} and a fresh {@code jti}. */
@@ -61,7 +80,7 @@ public final class Tokens {
    * reason.
    */
   public Map<String, Object> verify(TokenType type, String token) throws JwtException {
-    return verifiers.get(type).verify(token);
+    return verifier(type).verify(token);
   }
 
   public TokensConfig config() {

@@ -2,7 +2,9 @@ package io.idbridge.jwt;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -42,11 +44,14 @@ public final class KeyRing {
   private final Path dir;
   private final Clock clock;
   private volatile List<StoredKey> keys; // oldest first
+  private volatile FileTime stamp;
+  private volatile long generation;
 
-  private KeyRing(Path dir, Clock clock, List<StoredKey> keys) {
+  private KeyRing(Path dir, Clock clock, List<StoredKey> keys, FileTime stamp) {
     this.dir = dir;
     this.clock = clock;
     this.keys = keys;
+    this.stamp = stamp;
   }
 
   /**
@@ -55,12 +60,50 @@ public final class KeyRing {
    * @throws IOException if the directory cannot be read or holds a bad key file (named)
    */
   public static KeyRing load(Path dir, Clock clock) throws IOException {
-    return new KeyRing(dir, clock, KeyFiles.read(dir));
+    FileTime stamp = stampOf(dir);
+    return new KeyRing(dir, clock, KeyFiles.read(dir), stamp);
   }
 
   /** Re-reads the directory, e.g. after another node or the CLI rotated a key. */
   public synchronized void reload() throws IOException {
+    stamp = stampOf(dir);
     keys = KeyFiles.read(dir);
+    generation++;
+  }
+
+  /**
+   * Counts the re-reads of the directory, so that a holder of derived state (verifiers) knows when
+   * to rebuild it.
+   */
+  public long generation() {
+    snapshot();
+    return generation;
+  }
+
+  /**
+   * The keys, re-read when the directory changed (a key added by {@code keys generate}, or one
+   * removed), so that a running server signs with a new key and stops trusting a removed one
+   * without a restart. One stat per use.
+   */
+  private List<StoredKey> snapshot() {
+    try {
+      if (!java.util.Objects.equals(stampOf(dir), stamp)) {
+        synchronized (this) {
+          if (!java.util.Objects.equals(stampOf(dir), stamp)) {
+            reload();
+            LOG.log(Level.INFO, "re-read the signing keys in {0}: {1} keys", dir, keys.size());
+          }
+        }
+      }
+    } catch (IOException e) {
+      // A key file half-copied in by hand: keep signing with the keys read before.
+      LOG.log(Level.WARNING, "cannot re-read the signing keys in {0}: {1}", dir, e.getMessage());
+    }
+    return keys;
+  }
+
+  private static FileTime stampOf(Path dir) throws IOException {
+    return Files.isDirectory(dir) ? Files.getLastModifiedTime(dir) : null;
   }
 
   public Path directory() {
@@ -101,7 +144,7 @@ public final class KeyRing {
     PublicKey publicKey = Pem.publicKeyOf(privateKey);
     JwsAlgorithm alg = Signer.of(null, privateKey).algorithm(); // refuses weak or odd keys
     String kid = Jwk.thumbprint(publicKey);
-    for (StoredKey key : keys) {
+    for (StoredKey key : snapshot()) {
       if (key.kid().equals(kid)) {
         throw new IllegalArgumentException("key " + kid + " is already in " + dir);
       }
@@ -115,7 +158,7 @@ public final class KeyRing {
       }
     }
     KeyFiles.store(dir, created, kid, privateKey, publicKey);
-    keys = KeyFiles.read(dir);
+    reload();
     LOG.log(Level.INFO, "new {0} signing key {1} in {2}", alg, kid, dir);
     return kid;
   }
@@ -145,7 +188,7 @@ public final class KeyRing {
 
   /** Every key, oldest first, with whether it is the current signer of its algorithm. */
   public List<KeyInfo> list() {
-    List<StoredKey> snapshot = keys;
+    List<StoredKey> snapshot = snapshot();
     List<KeyInfo> infos = new ArrayList<>();
     for (StoredKey key : snapshot) {
       boolean current = current(snapshot, key.alg()).map(key::equals).orElse(false);
@@ -164,7 +207,7 @@ public final class KeyRing {
   }
 
   private Optional<StoredKey> current(JwsAlgorithm alg) {
-    return current(keys, alg);
+    return current(snapshot(), alg);
   }
 
   private static Optional<StoredKey> current(List<StoredKey> keys, JwsAlgorithm alg) {
@@ -178,7 +221,7 @@ public final class KeyRing {
   }
 
   private List<StoredKey> newestFirst() {
-    List<StoredKey> list = new ArrayList<>(keys);
+    List<StoredKey> list = new ArrayList<>(snapshot());
     Collections.reverse(list);
     return list;
   }

@@ -138,4 +138,32 @@ class CliIT {
     assertTrue(pem.out().startsWith("-----BEGIN PUBLIC KEY-----"), pem.out());
     assertEquals(server.get("/keys/signing.pem").body().strip(), pem.out().strip());
   }
+
+  @Test
+  void aKeyGeneratedByTheCliSignsInTheRunningServerWhileOlderTokensStillVerify() {
+    assertEquals(0, cli("pw\n", "users", "add", "rota", "--password-stdin").code());
+    String before = token("rota", "pw");
+    Run generate = cli("", "keys", "generate", "--alg", "es256");
+    assertEquals(0, generate.code(), generate.err());
+    String after = token("rota", "pw");
+    String newKid = kid(after);
+    assertTrue(
+        generate.out().contains(newKid),
+        "the new token is signed with the new key: " + generate.out());
+    assertTrue(!newKid.equals(kid(before)));
+    assertTrue(server.get("/.well-known/jwks.json").body().contains(newKid));
+    var out = server.postForm("/api/logout", Map.of(), "Authorization", "Bearer " + before);
+    assertEquals(200, out.statusCode(), "a token of the older key still verifies: " + out.body());
+  }
+
+  private static String token(String user, String password) {
+    var res = server.postForm("/api/login", Map.of("username", user, "password", password));
+    assertEquals(200, res.statusCode(), res.body());
+    return Json.parse(res.body()).get("token").asText();
+  }
+
+  private static String kid(String jws) {
+    byte[] header = java.util.Base64.getUrlDecoder().decode(jws.substring(0, jws.indexOf('.')));
+    return Json.parse(new String(header, StandardCharsets.UTF_8)).get("kid").asText();
+  }
 }

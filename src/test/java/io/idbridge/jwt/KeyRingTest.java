@@ -44,6 +44,24 @@ class KeyRingTest {
   }
 
   @Test
+  void aRunningRingSignsWithAKeyAnotherProcessAddedAndDropsOneRemoved() throws Exception {
+    KeyRing server = KeyRing.load(keys(), clock);
+    String first = server.generate(JwsAlgorithm.ES256);
+    long before = server.generation();
+    clock.advance(java.time.Duration.ofMinutes(1));
+    String second = KeyRing.load(keys(), clock).generate(JwsAlgorithm.ES256); // the CLI, say
+    assertEquals(second, server.signer(JwsAlgorithm.ES256).orElseThrow().keyId());
+    assertTrue(server.generation() > before, "holders of verifiers learn to rebuild them");
+    assertEquals(2, server.verifiers().size(), "the older key keeps verifying");
+    try (var files = Files.list(keys())) {
+      for (Path f : files.filter(p -> p.getFileName().toString().contains(first)).toList()) {
+        Files.delete(f);
+      }
+    }
+    assertEquals(List.of(second), server.verifiers().stream().map(Verifier::keyId).toList());
+  }
+
+  @Test
   void aMissingOrEmptyDirectoryIsAnEmptyRing() throws IOException {
     KeyRing ring = KeyRing.load(keys(), clock);
     assertTrue(ring.verifiers().isEmpty());
