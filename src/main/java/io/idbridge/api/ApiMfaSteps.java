@@ -70,14 +70,7 @@ final class ApiMfaSteps {
               401,
               "invalid_mfa_token",
               "the mfa_token is invalid, expired or used up; log in again");
-      case WRONG_CODE ->
-          new HttpError(
-              401,
-              "invalid_otp",
-              "the code is wrong or was used already"
-                  + (e.retriesLeft().isPresent()
-                      ? "; tries left with this mfa_token: " + e.retriesLeft().getAsInt()
-                      : ""));
+      case WRONG_CODE -> new HttpError(401, "invalid_otp", e.wrongCodeSentence());
       case THROTTLED -> ApiSessions.throttled(res, e.retryAfter().orElseThrow());
       case NOT_ENROLLED ->
           new HttpError(

@@ -62,6 +62,14 @@ public final class MfaException extends Exception {
     return reason;
   }
 
+  /**
+   * For {@link Reason#WRONG_CODE}: the sentence for the person typing codes, with the tries left.
+   */
+  public String wrongCodeSentence() {
+    return "the code is wrong or was used already"
+        + (retriesLeft == null ? "" : "; tries left with this mfa_token: " + retriesLeft);
+  }
+
   /** For {@link Reason#THROTTLED}: how long the caller must wait. */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);

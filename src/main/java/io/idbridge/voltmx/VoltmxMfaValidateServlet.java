@@ -78,14 +78,7 @@ public final class VoltmxMfaValidateServlet extends HttpServlet {
       return mfa.complete(mfaToken, otp, addresses.of(req));
     } catch (MfaException e) {
       throw switch (e.reason()) {
-        case WRONG_CODE ->
-            new HttpError(
-                401,
-                "invalid_otp",
-                "the code is wrong or was used already"
-                    + (e.retriesLeft().isPresent()
-                        ? "; tries left with this mfa_token: " + e.retriesLeft().getAsInt()
-                        : ""));
+        case WRONG_CODE -> new HttpError(401, "invalid_otp", e.wrongCodeSentence());
         case THROTTLED -> VoltmxErrors.throttled(res, e.retryAfter().orElseThrow());
         case INVALID_TOKEN,
                 EXPIRED_TOKEN,
