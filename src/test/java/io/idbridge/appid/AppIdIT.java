@@ -14,20 +14,20 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.idbridge.directory.User;
+import io.idbridge.jwt.Pem;
 import io.idbridge.mfa.Base32;
 import io.idbridge.mfa.Totp;
 import io.idbridge.testing.FakeClock;
 import io.idbridge.testing.Json;
+import io.idbridge.testing.TestKeys;
 import io.idbridge.testing.TestServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -443,12 +443,7 @@ class AppIdIT {
     assertFalse(Json.parse(res.body()).get("error_description").asText().isEmpty());
   }
 
-  private static String otherKeyPem() throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    byte[] spki = generator.generateKeyPair().getPublic().getEncoded();
-    return "-----BEGIN PUBLIC KEY-----\n"
-        + Base64.getMimeEncoder().encodeToString(spki)
-        + "\n-----END PUBLIC KEY-----\n";
+  private static String otherKeyPem() {
+    return Pem.toPem(TestKeys.rsa().getPublic());
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.idbridge.testing.TestKeys;
 import java.math.BigInteger;
 import java.security.KeyFactory;
 import java.security.PublicKey;

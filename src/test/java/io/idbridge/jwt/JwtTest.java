@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.idbridge.testing.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

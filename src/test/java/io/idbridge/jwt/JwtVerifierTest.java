@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.idbridge.testing.FakeClock;
+import io.idbridge.testing.TestKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -20,6 +20,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.idbridge.testing.FakeClock;
+import io.idbridge.testing.TestKeys;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;

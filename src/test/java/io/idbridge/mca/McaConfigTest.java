@@ -10,6 +10,7 @@ import io.idbridge.config.ConfigException;
 import io.idbridge.jwt.Jwk;
 import io.idbridge.jwt.JwsAlgorithm;
 import io.idbridge.jwt.Pem;
+import io.idbridge.testing.TestKeys;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.time.Duration;
@@ -23,9 +24,7 @@ class McaConfigTest {
 
   @BeforeAll
   static void keys() throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    rsa = generator.generateKeyPair().getPublic();
+    rsa = TestKeys.rsa().getPublic();
   }
 
   static McaConfig read(Map<String, String> properties) {

@@ -22,13 +22,12 @@ import io.idbridge.mfa.TotpEnrollment;
 import io.idbridge.password.PasswordHashes;
 import io.idbridge.testing.FakeClock;
 import io.idbridge.testing.Json;
+import io.idbridge.testing.TestKeys;
 import io.idbridge.testing.TestServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -63,7 +62,7 @@ class McaIT {
 
   @BeforeAll
   static void start() throws Exception {
-    mcaKey = rsaKey();
+    mcaKey = TestKeys.rsa();
     // A PEM on one line, as it fits in a properties file.
     String pem = Pem.toPem(mcaKey.getPublic()).replace("\n", "");
     server =
@@ -104,12 +103,6 @@ class McaIT {
   @AfterAll
   static void stop() {
     server.close();
-  }
-
-  static KeyPair rsaKey() throws NoSuchAlgorithmException {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    return generator.generateKeyPair();
   }
 
   /** A token as MCA signs it, checked with an independent library's signer. */
@@ -474,7 +467,7 @@ class McaIT {
     Instant later = CLOCK.instant().plusSeconds(600);
     String expired = mcaToken(mcaKey.getPrivate(), TENANT, CLOCK.instant().minusSeconds(120));
     String wrongAudience = mcaToken(mcaKey.getPrivate(), OTHER_TENANT, later);
-    String wrongKey = mcaToken(rsaKey().getPrivate(), TENANT, later);
+    String wrongKey = mcaToken(TestKeys.rsa().getPrivate(), TENANT, later);
     for (String token : new String[] {expired, wrongAudience, wrongKey}) {
       assertError(
           post(TENANT, REALM, "startAuthorization", body, "Authorization", "Bearer " + token),

@@ -1,4 +1,4 @@
-package io.idbridge.jwt;
+package io.idbridge.testing;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -9,32 +9,35 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 
-/** Keys generated once per test JVM: RSA generation is slow and the machine is shared. */
-final class TestKeys {
-  static final KeyPair RSA = rsa();
-  static final KeyPair RSA_OTHER = rsa();
-  static final KeyPair EC = ec();
-  static final KeyPair EC_OTHER = ec();
+/**
+ * Key pairs for tests: shared ones made once per test JVM (RSA generation is slow and the machine
+ * is shared), and fresh ones where a test needs a key of its own.
+ */
+public final class TestKeys {
+  public static final KeyPair RSA = rsa();
+  public static final KeyPair RSA_OTHER = rsa();
+  public static final KeyPair EC = ec();
+  public static final KeyPair EC_OTHER = ec();
 
   private TestKeys() {}
 
-  static RSAPrivateKey rsaPrivate(KeyPair pair) {
+  public static RSAPrivateKey rsaPrivate(KeyPair pair) {
     return (RSAPrivateKey) pair.getPrivate();
   }
 
-  static RSAPublicKey rsaPublic(KeyPair pair) {
+  public static RSAPublicKey rsaPublic(KeyPair pair) {
     return (RSAPublicKey) pair.getPublic();
   }
 
-  static ECPrivateKey ecPrivate(KeyPair pair) {
+  public static ECPrivateKey ecPrivate(KeyPair pair) {
     return (ECPrivateKey) pair.getPrivate();
   }
 
-  static ECPublicKey ecPublic(KeyPair pair) {
+  public static ECPublicKey ecPublic(KeyPair pair) {
     return (ECPublicKey) pair.getPublic();
   }
 
-  static KeyPair rsa() {
+  public static KeyPair rsa() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);
@@ -44,7 +47,7 @@ final class TestKeys {
     }
   }
 
-  static KeyPair ec() {
+  public static KeyPair ec() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec("secp256r1"));

@@ -13,6 +13,7 @@ import io.idbridge.jwt.Pem;
 import io.idbridge.jwt.Signer;
 import io.idbridge.testing.FakeClock;
 import io.idbridge.testing.Json;
+import io.idbridge.testing.TestKeys;
 import io.idbridge.testing.TestServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,8 +32,8 @@ import org.w3c.dom.Document;
  */
 class VoltmxAttributesIT {
   static final FakeClock CLOCK = new FakeClock();
-  static final KeyPair FOUNDRY = Foundry.ecKeys();
-  static final KeyPair IMPOSTOR = Foundry.ecKeys();
+  static final KeyPair FOUNDRY = TestKeys.ec();
+  static final KeyPair IMPOSTOR = TestKeys.ec();
   static final String SECRET = "foundry-caller-secret-42";
   static TestServer server;
   static Foundry foundry;

@@ -10,6 +10,7 @@ import io.idbridge.config.ConfigException;
 import io.idbridge.jwt.Jwk;
 import io.idbridge.jwt.JwsAlgorithm;
 import io.idbridge.jwt.Pem;
+import io.idbridge.testing.TestKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class VoltmxConfigTest {
-  static final KeyPair KEYS = Foundry.ecKeys();
+  static final KeyPair KEYS = TestKeys.ec();
 
   private static VoltmxConfig read(Map<String, String> props) {
     return Config.read("f", props, Map.of()).voltmx();
@@ -57,7 +58,7 @@ class VoltmxConfigTest {
         "{\"keys\":["
             + Jwk.toJson(KEYS.getPublic(), null, JwsAlgorithm.ES256)
             + ","
-            + Jwk.toJson(Foundry.ecKeys().getPublic(), null, JwsAlgorithm.ES256)
+            + Jwk.toJson(TestKeys.ec().getPublic(), null, JwsAlgorithm.ES256)
             + "]}";
     for (String value :
         new String[] {
