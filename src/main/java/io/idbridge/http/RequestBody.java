@@ -67,7 +67,7 @@ public final class RequestBody {
   public String required(String name) {
     return text(name)
         .filter(s -> !s.isBlank())
-        .orElseThrow(() -> new HttpError(ApiError.badRequest("missing parameter: " + name)));
+        .orElseThrow(() -> new HttpError(ErrorReply.badRequest("missing parameter: " + name)));
   }
 
   public Map<String, Object> fields() {
@@ -99,13 +99,13 @@ public final class RequestBody {
     try {
       JsonNode node = Responses.json().readTree(text);
       if (node == null || !node.isObject()) {
-        throw new HttpError(ApiError.badRequest("the body must be a JSON object"));
+        throw new HttpError(ErrorReply.badRequest("the body must be a JSON object"));
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> map = Responses.json().convertValue(node, LinkedHashMap.class);
       return map;
     } catch (JsonProcessingException e) {
-      throw new HttpError(ApiError.badRequest("the body is not valid JSON"));
+      throw new HttpError(ErrorReply.badRequest("the body is not valid JSON"));
     }
   }
 
@@ -123,7 +123,7 @@ public final class RequestBody {
             eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
         map.putIfAbsent(key, value);
       } catch (IllegalArgumentException e) {
-        throw new HttpError(ApiError.badRequest("the form body is not valid URL encoding"));
+        throw new HttpError(ErrorReply.badRequest("the form body is not valid URL encoding"));
       }
     }
     return map;
