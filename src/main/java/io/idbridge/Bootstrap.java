@@ -44,8 +44,6 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -64,7 +62,7 @@ public final class Bootstrap implements ServletContextListener {
   private final Clock clock;
   private Components components;
 
-  /** For a servlet container: the configuration is found by {@link #locate}. */
+  /** For a servlet container: the configuration is found by {@link ConfigLocator}. */
   public Bootstrap() {
     this(null, Clock.systemUTC());
   }
@@ -78,7 +76,10 @@ public final class Bootstrap implements ServletContextListener {
   public void contextInitialized(ServletContextEvent event) {
     ServletContext ctx = event.getServletContext();
     try {
-      Config config = given != null ? given : locate(ctx.getInitParameter("idbridge.config"));
+      Config config =
+          given != null
+              ? given
+              : ConfigLocator.forWebapp(ctx.getInitParameter("idbridge.config"), System.getenv());
       components = Components.build(config, clock);
       register(ctx, config, components);
       LOG.log(System.Logger.Level.INFO, "idbridge started with " + config.source());
@@ -235,31 +236,6 @@ public final class Bootstrap implements ServletContextListener {
 
   private static void servlet(ServletContext ctx, String name, Servlet servlet, String pattern) {
     ctx.addServlet(name, servlet).addMapping(pattern);
-  }
-
-  /**
-   * Finds the configuration of a deployed WAR: the system property {@code idbridge.config}, else
-   * the environment variable {@code IDBRIDGE_CONFIG}, else the context parameter; with none, the
-   * embedded defaults.
-   */
-  static Config locate(String contextParameter) {
-    String location = System.getProperty("idbridge.config");
-    if (location == null || location.isBlank()) {
-      location = System.getenv("IDBRIDGE_CONFIG");
-    }
-    if (location == null || location.isBlank()) {
-      location = contextParameter;
-    }
-    if (location == null || location.isBlank()) {
-      LOG.log(System.Logger.Level.WARNING, "no idbridge.config given: using the embedded defaults");
-      return Config.defaults(System.getenv());
-    }
-    Path file = Path.of(location);
-    if (!Files.exists(file)) {
-      throw new ConfigException(
-          java.util.List.of(file + ": the configuration file does not exist"));
-    }
-    return Config.load(file, System.getenv());
   }
 
   @Override
