@@ -64,8 +64,7 @@ public final class ChallengeFlow {
           return challenge(state);
         }
         // Not ours: in MCA's web flow the app's own OAuth state arrives here. A forged or altered
-        // state lands
-        // here too, and so can only restart the flow, never skip a step.
+        // state lands here too, and so can only restart the flow, never skip a step.
       }
     }
     if (!state.boundTo(tenant, realm)) {
