@@ -6,6 +6,7 @@ import io.idbridge.core.Sessions;
 import io.idbridge.directory.User;
 import io.idbridge.http.ErrorReply;
 import io.idbridge.http.HttpError;
+import io.idbridge.http.LoginErrors;
 import io.idbridge.http.RequestBody;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,14 +14,6 @@ import java.util.Set;
 
 /** How our own API answers a login step: the session, the code step, or the error, thrown. */
 final class ApiLoginAnswers {
-  private static final ErrorReply ENROLLMENT_REQUIRED =
-      new ErrorReply(
-          403,
-          "mfa_enrollment_required",
-          "this server requires a second factor: "
-              + "enroll with POST /api/mfa/enroll and /api/mfa/confirm, sending the enroll_token as a Bearer token, "
-              + "then log in again");
-
   private ApiLoginAnswers() {}
 
   /**
@@ -60,23 +53,12 @@ final class ApiLoginAnswers {
       case THROTTLED ->
           throw new HttpError(
               ErrorReply.tooManyFailures(((LoginStep.Throttled) step).retryAfter()));
-      case MUST_ENROLL -> {
-        // The token lets this user, and only them, reach /api/mfa/enroll.
-        LoginStep.MustEnroll enroll = (LoginStep.MustEnroll) step;
-        throw new HttpError(
-            ENROLLMENT_REQUIRED
-                .with("enroll_token", enroll.enrollToken())
-                .with("expires_in", enroll.expiresIn().toSeconds()));
-      }
+      case MUST_ENROLL ->
+          throw new HttpError(LoginErrors.enrollmentRequired((LoginStep.MustEnroll) step));
       case SESSION_REFUSED ->
           throw new HttpError(409, "session_limit", "the user already has an active session");
-      case WRONG_CODE ->
-          throw new HttpError(401, "invalid_otp", ((LoginStep.WrongCode) step).sentence());
-      case PROOF_REFUSED ->
-          throw new HttpError(
-              401,
-              "invalid_mfa_token",
-              "the mfa_token is invalid, expired or used up; log in again");
+      case WRONG_CODE -> throw new HttpError(LoginErrors.wrongCode((LoginStep.WrongCode) step));
+      case PROOF_REFUSED -> throw new HttpError(LoginErrors.mfaTokenRefused());
       case PASSED -> throw new IllegalStateException("our API's logins ask for a session");
     };
   }

@@ -6,6 +6,7 @@ import io.idbridge.directory.User;
 import io.idbridge.directory.UserDirectory;
 import io.idbridge.http.ErrorReply;
 import io.idbridge.http.HttpError;
+import io.idbridge.http.LoginErrors;
 import io.idbridge.mfa.MfaException;
 import io.idbridge.mfa.MfaTokens;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,10 +47,7 @@ final class ApiMfaSteps {
   static HttpError error(MfaException e) {
     return switch (e.reason()) {
       case INVALID_TOKEN, EXPIRED_TOKEN, WRONG_USER, REVOKED ->
-          new HttpError(
-              401,
-              "invalid_mfa_token",
-              "the mfa_token is invalid, expired or used up; log in again");
+          new HttpError(LoginErrors.mfaTokenRefused());
       case WRONG_CODE -> new HttpError(401, "invalid_otp", e.wrongCodeSentence());
       case THROTTLED -> new HttpError(ErrorReply.tooManyFailures(e.retryAfter().orElseThrow()));
       case NOT_ENROLLED ->

@@ -5,6 +5,7 @@ import io.idbridge.core.Logins;
 import io.idbridge.core.Sessions;
 import io.idbridge.http.ErrorReply;
 import io.idbridge.http.HttpError;
+import io.idbridge.http.LoginErrors;
 import io.idbridge.http.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -24,14 +25,6 @@ final class VoltmxLoginAnswers {
   /** 401 and only 401: it is what Foundry's own failure tracking counts. */
   private static final ErrorReply INVALID_CREDENTIALS =
       new ErrorReply(401, "invalid_credentials", "the user id or password is wrong");
-
-  /** 403, not 401: Foundry would count it as a wrong password. */
-  private static final ErrorReply ENROLLMENT_REQUIRED =
-      new ErrorReply(
-          403,
-          "mfa_enrollment_required",
-          "this server requires a second factor: enroll with POST /api/mfa/enroll and /api/mfa/confirm, sending the "
-              + "enroll_token as a Bearer token, then log in again");
 
   /** Not 401: Foundry would count a refused second session as a wrong password. */
   private static final ErrorReply SESSION_LIMIT =
@@ -110,21 +103,11 @@ final class VoltmxLoginAnswers {
       case THROTTLED ->
           throw new HttpError(
               ErrorReply.tooManyFailures(((LoginStep.Throttled) step).retryAfter()));
-      case MUST_ENROLL -> {
-        LoginStep.MustEnroll enroll = (LoginStep.MustEnroll) step;
-        throw new HttpError(
-            ENROLLMENT_REQUIRED
-                .with("enroll_token", enroll.enrollToken())
-                .with("expires_in", enroll.expiresIn().toSeconds()));
-      }
+      case MUST_ENROLL ->
+          throw new HttpError(LoginErrors.enrollmentRequired((LoginStep.MustEnroll) step));
       case SESSION_REFUSED -> throw new HttpError(SESSION_LIMIT);
-      case WRONG_CODE ->
-          throw new HttpError(401, "invalid_otp", ((LoginStep.WrongCode) step).sentence());
-      case PROOF_REFUSED ->
-          throw new HttpError(
-              401,
-              "invalid_mfa_token",
-              "the mfa_token is invalid, expired or used up; log in again");
+      case WRONG_CODE -> throw new HttpError(LoginErrors.wrongCode((LoginStep.WrongCode) step));
+      case PROOF_REFUSED -> throw new HttpError(LoginErrors.mfaTokenRefused());
       case PASSED -> throw new IllegalStateException("a Foundry login always asks for a session");
     };
   }
