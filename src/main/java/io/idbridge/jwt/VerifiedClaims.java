@@ -3,6 +3,7 @@ package io.idbridge.jwt;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,6 +31,15 @@ public final class VerifiedClaims {
   /** {@code jti} (RFC 7519 §4.1.7). */
   public Optional<String> tokenId() {
     return text("jti");
+  }
+
+  /** {@code aud} (RFC 7519 §4.1.3): one string or an array of them; empty when absent. */
+  public List<String> audience() {
+    Object aud = claims.get("aud");
+    if (aud instanceof List<?> list) {
+      return list.stream().map(String::valueOf).toList();
+    }
+    return aud == null ? List.of() : List.of(String.valueOf(aud));
   }
 
   /** {@code exp} (RFC 7519 §4.1.4), to the second. */
