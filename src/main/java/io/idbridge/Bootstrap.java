@@ -20,9 +20,11 @@ import io.idbridge.http.BodyLimitFilter;
 import io.idbridge.http.CallerAuthFilter;
 import io.idbridge.http.ClientAddresses;
 import io.idbridge.http.ErrorFilter;
+import io.idbridge.http.ErrorShape;
 import io.idbridge.http.ErrorShapes;
 import io.idbridge.http.RequestIdFilter;
 import io.idbridge.mca.ChallengeFlow;
+import io.idbridge.mca.McaErrorShape;
 import io.idbridge.mca.McaServlet;
 import io.idbridge.ops.ErrorPageServlet;
 import io.idbridge.ops.HealthServlet;
@@ -32,7 +34,7 @@ import io.idbridge.ops.SigningKeyPemServlet;
 import io.idbridge.voltmx.ClaimsTokens;
 import io.idbridge.voltmx.VoltmxAttributesServlet;
 import io.idbridge.voltmx.VoltmxConfig;
-import io.idbridge.voltmx.VoltmxErrors;
+import io.idbridge.voltmx.VoltmxErrorShape;
 import io.idbridge.voltmx.VoltmxLoginServlet;
 import io.idbridge.voltmx.VoltmxLogoutServlet;
 import io.idbridge.voltmx.VoltmxMfaValidateServlet;
@@ -42,10 +44,10 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -60,7 +62,7 @@ public final class Bootstrap implements ServletContextListener {
   private final Clock clock;
   private Components components;
 
-  /** For a servlet container: the configuration is found by {@link #locate}. */
+  /** For a servlet container: the configuration is found by {@link ConfigLocator}. */
   public Bootstrap() {
     this(null, Clock.systemUTC());
   }
@@ -74,7 +76,10 @@ public final class Bootstrap implements ServletContextListener {
   public void contextInitialized(ServletContextEvent event) {
     ServletContext ctx = event.getServletContext();
     try {
-      Config config = given != null ? given : locate(ctx.getInitParameter("idbridge.config"));
+      Config config =
+          given != null
+              ? given
+              : ConfigLocator.forWebapp(ctx.getInitParameter("idbridge.config"), System.getenv());
       components = Components.build(config, clock);
       register(ctx, config, components);
       LOG.log(System.Logger.Level.INFO, "idbridge started with " + config.source());
@@ -88,14 +93,28 @@ public final class Bootstrap implements ServletContextListener {
 
   private static void register(ServletContext ctx, Config config, Components c) {
     ClientAddresses addresses = config.http().clientAddresses();
-    ErrorShapes shapes = new ErrorShapes();
+    ErrorShapes shapes = errorShapes();
     filters(ctx, config, shapes, addresses);
     ourApi(ctx, config, c, addresses);
-    voltmx(ctx, shapes, config, c, addresses);
-    mca(ctx, shapes, config, c);
-    connectyCube(ctx, shapes, config, c);
-    appId(ctx, shapes, config, c, addresses);
+    voltmx(ctx, config, c, addresses);
+    mca(ctx, config, c);
+    connectyCube(ctx, config, c);
+    appId(ctx, config, c, addresses);
     operations(ctx, shapes, c);
+  }
+
+  /** Each contract's error shape, by the path prefix it serves; our API's for every other path. */
+  private static ErrorShapes errorShapes() {
+    Map<String, ErrorShape> byPrefix = new HashMap<>();
+    byPrefix.put("/voltmx", new VoltmxErrorShape());
+    // The attribute endpoints answer failures with HTTP 200; the longer prefix wins over /voltmx.
+    for (VoltmxAttributesServlet.Kind kind : VoltmxAttributesServlet.Kind.values()) {
+      byPrefix.put(kind.path(), VoltmxErrorShape.inBody(kind));
+    }
+    byPrefix.put("/mca", new McaErrorShape());
+    byPrefix.put("/connectycube", new ConnectyCubeErrorShape());
+    byPrefix.put("/appid", new AppIdErrorShape());
+    return new ErrorShapes(byPrefix);
   }
 
   private static void filters(
@@ -126,72 +145,58 @@ public final class Bootstrap implements ServletContextListener {
     // The audiences a client may bind its token to: ConnectyCube's, when it wants tokens of its
     // own.
     Set<String> audiences = config.connectycube().audience().map(Set::of).orElse(Set.of());
-    servlet(
-        ctx,
-        "apiLogin",
-        new ApiLoginServlet(c.authenticator(), c.sessions(), c.mfa(), addresses, audiences),
-        "/api/login");
+    servlet(ctx, "apiLogin", new ApiLoginServlet(c.logins(), addresses, audiences), "/api/login");
     servlet(ctx, "apiLogout", new ApiLogoutServlet(c.sessions()), "/api/logout");
     // MFA: our API's second factor, and the verify step that gives VoltMX apps their mfa_key.
     servlet(
         ctx,
         "apiLoginMfa",
-        new ApiLoginMfaServlet(c.mfa(), c.sessions(), addresses, audiences),
+        new ApiLoginMfaServlet(c.logins(), addresses, audiences),
         "/api/login/mfa");
-    servlet(ctx, "apiMfaVerify", new ApiMfaVerifyServlet(c.mfa(), addresses), "/api/mfa/verify");
+    servlet(
+        ctx,
+        "apiMfaVerify",
+        new ApiMfaVerifyServlet(c.logins(), c.mfaTokens(), config.mfa(), addresses),
+        "/api/mfa/verify");
     servlet(
         ctx,
         "apiMfaEnroll",
-        new ApiMfaEnrollServlet(c.mfa(), c.sessions(), c.directory()),
+        new ApiMfaEnrollServlet(c.mfa(), c.mfaTokens(), c.sessions(), c.directory()),
         "/api/mfa/enroll");
     servlet(
         ctx,
         "apiMfaConfirm",
-        new ApiMfaConfirmServlet(c.mfa(), c.sessions(), c.directory(), addresses),
+        new ApiMfaConfirmServlet(c.mfa(), c.mfaTokens(), c.sessions(), c.directory(), addresses),
         "/api/mfa/confirm");
   }
 
   private static void voltmx(
-      ServletContext ctx,
-      ErrorShapes shapes,
-      Config config,
-      Components c,
-      ClientAddresses addresses) {
-    // The attribute endpoints answer failures with HTTP 200, so their shape is matched before
-    // /voltmx's.
+      ServletContext ctx, Config config, Components c, ClientAddresses addresses) {
     VoltmxConfig voltmx = config.voltmx();
     ClaimsTokens claims = new ClaimsTokens(voltmx, config.caller("voltmx"), c.clock());
     for (VoltmxAttributesServlet.Kind kind : VoltmxAttributesServlet.Kind.values()) {
-      shapes.add(kind.path(), VoltmxErrors.inBody(kind));
       servlet(
           ctx,
           "voltmx-" + kind.field(),
           new VoltmxAttributesServlet(kind, claims, c.directory(), c.sessions(), voltmx),
           kind.path());
     }
-    shapes.add("/voltmx", VoltmxErrors.SHAPE);
     servlet(
-        ctx,
-        "voltmxLogin",
-        new VoltmxLoginServlet(c.authenticator(), c.sessions(), c.mfa(), addresses, voltmx),
-        "/voltmx/login");
+        ctx, "voltmxLogin", new VoltmxLoginServlet(c.logins(), addresses, voltmx), "/voltmx/login");
     servlet(ctx, "voltmxLogout", new VoltmxLogoutServlet(c.sessions()), "/voltmx/logout");
     servlet(
         ctx,
         "voltmxMfaValidate",
-        new VoltmxMfaValidateServlet(c.mfa(), c.sessions(), addresses, voltmx),
+        new VoltmxMfaValidateServlet(c.logins(), addresses, voltmx),
         "/voltmx/mfa/validate");
   }
 
-  private static void mca(ServletContext ctx, ErrorShapes shapes, Config config, Components c) {
-    shapes.add("/mca", McaServlet.ERRORS);
-    ChallengeFlow mca = new ChallengeFlow(config.mca(), c.tokens(), c.authenticator(), c.mfa());
+  private static void mca(ServletContext ctx, Config config, Components c) {
+    ChallengeFlow mca = new ChallengeFlow(config.mca(), c.tokens(), c.logins());
     servlet(ctx, "mca", new McaServlet(mca, config.mca(), c.clock()), "/mca/apps/*");
   }
 
-  private static void connectyCube(
-      ServletContext ctx, ErrorShapes shapes, Config config, Components c) {
-    shapes.add("/connectycube", new ConnectyCubeErrorShape());
+  private static void connectyCube(ServletContext ctx, Config config, Components c) {
     servlet(
         ctx,
         "connectycubeVerify",
@@ -200,18 +205,12 @@ public final class Bootstrap implements ServletContextListener {
   }
 
   private static void appId(
-      ServletContext ctx,
-      ErrorShapes shapes,
-      Config config,
-      Components c,
-      ClientAddresses addresses) {
-    shapes.add("/appid", new AppIdErrorShape());
+      ServletContext ctx, Config config, Components c, ClientAddresses addresses) {
     AppIdLogin appIdLogin =
         new AppIdLogin(
             config.appid(),
-            c.authenticator(),
+            c.logins(),
             addresses,
-            c.mfa(),
             new AppIdAssertions(config.appid(), c.keys(), c.clock()));
     servlet(ctx, "appidAssertion", new AppIdAssertionServlet(appIdLogin), "/appid/assertion");
     servlet(
@@ -237,31 +236,6 @@ public final class Bootstrap implements ServletContextListener {
 
   private static void servlet(ServletContext ctx, String name, Servlet servlet, String pattern) {
     ctx.addServlet(name, servlet).addMapping(pattern);
-  }
-
-  /**
-   * Finds the configuration of a deployed WAR: the system property {@code idbridge.config}, else
-   * the environment variable {@code IDBRIDGE_CONFIG}, else the context parameter; with none, the
-   * embedded defaults.
-   */
-  static Config locate(String contextParameter) {
-    String location = System.getProperty("idbridge.config");
-    if (location == null || location.isBlank()) {
-      location = System.getenv("IDBRIDGE_CONFIG");
-    }
-    if (location == null || location.isBlank()) {
-      location = contextParameter;
-    }
-    if (location == null || location.isBlank()) {
-      LOG.log(System.Logger.Level.WARNING, "no idbridge.config given: using the embedded defaults");
-      return Config.defaults(System.getenv());
-    }
-    Path file = Path.of(location);
-    if (!Files.exists(file)) {
-      throw new ConfigException(
-          java.util.List.of(file + ": the configuration file does not exist"));
-    }
-    return Config.load(file, System.getenv());
   }
 
   @Override

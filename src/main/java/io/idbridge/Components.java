@@ -3,6 +3,8 @@ package io.idbridge;
 import io.idbridge.config.ConfigException;
 import io.idbridge.core.Authenticator;
 import io.idbridge.core.LoginFailures;
+import io.idbridge.core.LoginListener;
+import io.idbridge.core.Logins;
 import io.idbridge.core.Sessions;
 import io.idbridge.core.Tokens;
 import io.idbridge.directory.FileUserDirectory;
@@ -13,6 +15,7 @@ import io.idbridge.directory.jdbc.JdbcUserDirectory;
 import io.idbridge.directory.ldap.LdapUserDirectory;
 import io.idbridge.jwt.JwsAlgorithm;
 import io.idbridge.jwt.KeyRing;
+import io.idbridge.mfa.MfaTokens;
 import io.idbridge.mfa.SecondFactor;
 import io.idbridge.password.PasswordHashes;
 import io.idbridge.state.MemoryStateStore;
@@ -36,7 +39,9 @@ public record Components(
     Tokens tokens,
     Sessions sessions,
     Authenticator authenticator,
-    SecondFactor mfa)
+    MfaTokens mfaTokens,
+    SecondFactor mfa,
+    Logins logins)
     implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Components.class.getName());
 
@@ -53,11 +58,24 @@ public record Components(
     }
     Tokens tokens = new Tokens(keys, config.tokens(), clock);
     Sessions sessions = new Sessions(tokens, state, config.sessions(), clock, directory);
-    Authenticator authenticator =
-        new Authenticator(directory, new LoginFailures(config.throttle(), state, clock));
-    SecondFactor mfa = new SecondFactor(config.mfa(), tokens, state, authenticator, clock);
+    LoginFailures failures = new LoginFailures(config.throttle(), state, clock);
+    Authenticator authenticator = new Authenticator(directory, failures);
+    MfaTokens mfaTokens = new MfaTokens(config.mfa(), tokens, state, directory, clock);
+    SecondFactor mfa = new SecondFactor(config.mfa(), mfaTokens, state, failures, directory, clock);
+    Logins logins = new Logins(authenticator, mfa, mfaTokens, sessions, LoginListener.NONE);
     return new Components(
-        config, clock, keys, hashes, directory, state, tokens, sessions, authenticator, mfa);
+        config,
+        clock,
+        keys,
+        hashes,
+        directory,
+        state,
+        tokens,
+        sessions,
+        authenticator,
+        mfaTokens,
+        mfa,
+        logins);
   }
 
   /** The user store alone, for the CLI. */

@@ -92,7 +92,7 @@ public record Config(
         TokensConfig.from(r),
         SessionsConfig.from(r),
         ThrottleConfig.from(r),
-        passwords(r),
+        PasswordConfig.from(r),
         DirectoryConfig.from(r),
         StateConfig.from(r),
         Map.copyOf(callers),
@@ -101,15 +101,6 @@ public record Config(
         AppIdConfig.from(r),
         VoltmxConfig.from(r),
         MfaConfig.from(r));
-  }
-
-  private static PasswordConfig passwords(ConfigReader r) {
-    PasswordConfig d = PasswordConfig.defaults();
-    return new PasswordConfig(
-        r.integer("password.argon2.memoryKib", d.argon2MemoryKib(), 8, 4 * 1024 * 1024),
-        r.integer("password.argon2.iterations", d.argon2Iterations(), 1, 100),
-        r.integer("password.argon2.parallelism", d.argon2Parallelism(), 1, 64),
-        r.integer("password.maxConcurrent", d.maxConcurrentHashes(), 1, 1024));
   }
 
   public CallerAuthConfig caller(String contract) {

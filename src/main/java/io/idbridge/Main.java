@@ -2,11 +2,9 @@ package io.idbridge;
 
 import io.idbridge.cli.Cli;
 import io.idbridge.config.ConfigException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -21,56 +19,55 @@ import org.eclipse.jetty.server.ServerConnector;
  */
 public final class Main {
   private static final System.Logger LOG = System.getLogger(Main.class.getName());
-  static final Path DEFAULT_CONFIG = Path.of("conf/idbridge.properties");
 
   private Main() {}
 
   public static void main(String[] args) throws Exception {
-    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-      System.setProperty(
-          "java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s %5$s%6$s%n");
+    oneLineLogs();
+    List<String> arguments = List.of(args);
+    if (!arguments.isEmpty() && Cli.COMMANDS.contains(arguments.get(0))) {
+      System.exit(new Cli(System.in, System.out, System.err, System.getenv()).run(arguments));
     }
-    if (args.length > 0 && Cli.COMMANDS.contains(args[0])) {
-      System.exit(
-          new Cli(System.in, System.out, System.err, System.getenv()).run(Arrays.asList(args)));
-    }
-    Config config;
+    serve(arguments);
+  }
+
+  /** Starts the server and waits; a bad configuration is one message and exit code 2. */
+  private static void serve(List<String> args) throws Exception {
+    Server server = null;
     try {
-      config = loadConfig(Arrays.asList(args), System.getenv());
+      server =
+          newServer(
+              ConfigLocator.forCommandLine(configOption(args), System.getenv()), Clock.systemUTC());
+      server.start();
     } catch (ConfigException | IllegalArgumentException e) {
       System.err.println("idbridge cannot start:" + System.lineSeparator() + e.getMessage());
-      System.exit(2);
-      return;
-    }
-    Server server = newServer(config, Clock.systemUTC());
-    try {
-      server.start();
-    } catch (ConfigException e) {
-      System.err.println("idbridge cannot start:" + System.lineSeparator() + e.getMessage());
-      server.stop();
+      if (server != null) {
+        server.stop();
+      }
       System.exit(2);
     }
     LOG.log(System.Logger.Level.INFO, "idbridge listening on " + server.getURI());
     server.join();
   }
 
-  /**
-   * The configuration named by {@code --config FILE}; without it {@code conf/idbridge.properties}
-   * when present, else the embedded defaults. A file that was named but is missing stops start-up.
-   */
-  public static Config loadConfig(List<String> args, java.util.Map<String, String> env) {
+  /** The file of {@code --config FILE}, if given. */
+  private static Optional<String> configOption(List<String> args) {
     int i = args.indexOf("--config");
-    if (i >= 0) {
-      if (i + 1 >= args.size()) {
-        throw new IllegalArgumentException("--config needs a file");
-      }
-      Path file = Path.of(args.get(i + 1));
-      if (!Files.exists(file)) {
-        throw new ConfigException(List.of(file + ": the configuration file does not exist"));
-      }
-      return Config.load(file, env);
+    if (i < 0) {
+      return Optional.empty();
     }
-    return Files.exists(DEFAULT_CONFIG) ? Config.load(DEFAULT_CONFIG, env) : Config.defaults(env);
+    if (i + 1 >= args.size()) {
+      throw new IllegalArgumentException("--config needs a file");
+    }
+    return Optional.of(args.get(i + 1));
+  }
+
+  /** One line per log record, with the time first, unless the JVM was told otherwise. */
+  private static void oneLineLogs() {
+    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+      System.setProperty(
+          "java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s %5$s%6$s%n");
+    }
   }
 
   /** The server, not yet started; tests call this with port 0 and read the URI after start. */

@@ -1,15 +1,14 @@
 package io.idbridge.api;
 
-import io.idbridge.core.Sessions;
+import io.idbridge.core.Logins;
 import io.idbridge.http.ClientAddresses;
 import io.idbridge.http.RequestBody;
 import io.idbridge.http.Responses;
-import io.idbridge.mfa.SecondFactor;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,23 +16,26 @@ import java.util.Set;
  * and a code.
  */
 public final class ApiLoginMfaServlet extends HttpServlet {
-  private final SecondFactor mfa;
-  private final Sessions sessions;
+  private final Logins logins;
   private final ClientAddresses addresses;
   private final Set<String> audiences;
 
-  public ApiLoginMfaServlet(
-      SecondFactor mfa, Sessions sessions, ClientAddresses addresses, Set<String> audiences) {
-    this.mfa = mfa;
-    this.sessions = sessions;
+  public ApiLoginMfaServlet(Logins logins, ClientAddresses addresses, Set<String> audiences) {
+    this.logins = logins;
     this.addresses = addresses;
     this.audiences = Set.copyOf(audiences);
   }
 
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    Map<String, Object> claims = ApiSessions.requestedClaims(RequestBody.of(req), audiences);
-    var user = ApiMfaSteps.completed(req, res, mfa, addresses);
-    Responses.write(req, res, 200, ApiSessions.body(ApiSessions.open(sessions, user, claims)));
+    RequestBody body = RequestBody.of(req);
+    Logins.SessionRequest session = ApiLoginAnswers.session(body, audiences);
+    String token = body.required("mfa_token");
+    String otp = body.required("otp");
+    Responses.write(
+        req,
+        res,
+        200,
+        ApiLoginAnswers.body(logins.code(token, otp, addresses.of(req), Optional.of(session))));
   }
 }

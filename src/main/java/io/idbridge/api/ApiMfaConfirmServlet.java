@@ -6,6 +6,7 @@ import io.idbridge.http.ClientAddresses;
 import io.idbridge.http.RequestBody;
 import io.idbridge.http.Responses;
 import io.idbridge.mfa.MfaException;
+import io.idbridge.mfa.MfaTokens;
 import io.idbridge.mfa.SecondFactor;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,13 +20,19 @@ import java.util.Map;
  */
 public final class ApiMfaConfirmServlet extends HttpServlet {
   private final SecondFactor mfa;
+  private final MfaTokens tokens;
   private final Sessions sessions;
   private final UserDirectory directory;
   private final ClientAddresses addresses;
 
   public ApiMfaConfirmServlet(
-      SecondFactor mfa, Sessions sessions, UserDirectory directory, ClientAddresses addresses) {
+      SecondFactor mfa,
+      MfaTokens tokens,
+      Sessions sessions,
+      UserDirectory directory,
+      ClientAddresses addresses) {
     this.mfa = mfa;
+    this.tokens = tokens;
     this.sessions = sessions;
     this.directory = directory;
     this.addresses = addresses;
@@ -35,9 +42,9 @@ public final class ApiMfaConfirmServlet extends HttpServlet {
   protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
     String otp = RequestBody.of(req).required("otp");
     try {
-      mfa.confirm(ApiMfaSteps.enrolling(req, sessions, mfa, directory), otp, addresses.of(req));
+      mfa.confirm(ApiMfaSteps.enrolling(req, sessions, tokens, directory), otp, addresses.of(req));
     } catch (MfaException e) {
-      throw ApiMfaSteps.error(e, res);
+      throw ApiMfaSteps.error(e);
     }
     Responses.write(req, res, 200, Map.of("mfa_enabled", true));
   }

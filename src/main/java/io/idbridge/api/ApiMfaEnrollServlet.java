@@ -4,6 +4,7 @@ import io.idbridge.core.Sessions;
 import io.idbridge.directory.UserDirectory;
 import io.idbridge.http.Responses;
 import io.idbridge.mfa.MfaException;
+import io.idbridge.mfa.MfaTokens;
 import io.idbridge.mfa.SecondFactor;
 import io.idbridge.mfa.TotpEnrollment;
 import jakarta.servlet.http.HttpServlet;
@@ -20,11 +21,14 @@ import java.util.Map;
  */
 public final class ApiMfaEnrollServlet extends HttpServlet {
   private final SecondFactor mfa;
+  private final MfaTokens tokens;
   private final Sessions sessions;
   private final UserDirectory directory;
 
-  public ApiMfaEnrollServlet(SecondFactor mfa, Sessions sessions, UserDirectory directory) {
+  public ApiMfaEnrollServlet(
+      SecondFactor mfa, MfaTokens tokens, Sessions sessions, UserDirectory directory) {
     this.mfa = mfa;
+    this.tokens = tokens;
     this.sessions = sessions;
     this.directory = directory;
   }
@@ -33,9 +37,9 @@ public final class ApiMfaEnrollServlet extends HttpServlet {
   protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
     TotpEnrollment.Enrollment enrollment;
     try {
-      enrollment = mfa.enroll(ApiMfaSteps.enrolling(req, sessions, mfa, directory));
+      enrollment = mfa.enroll(ApiMfaSteps.enrolling(req, sessions, tokens, directory));
     } catch (MfaException e) {
-      throw ApiMfaSteps.error(e, res);
+      throw ApiMfaSteps.error(e);
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("secret", enrollment.secret());

@@ -4,42 +4,23 @@ import io.idbridge.core.InvalidSessionException;
 import io.idbridge.core.Sessions;
 import io.idbridge.directory.User;
 import io.idbridge.directory.UserDirectory;
-import io.idbridge.http.ClientAddresses;
+import io.idbridge.http.ErrorReply;
 import io.idbridge.http.HttpError;
-import io.idbridge.http.RequestBody;
+import io.idbridge.http.LoginErrors;
 import io.idbridge.mfa.MfaException;
-import io.idbridge.mfa.SecondFactor;
+import io.idbridge.mfa.MfaTokens;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 
-/**
- * What the servlets of our API's second factor share: reading the caller and rendering MFA
- * refusals.
- */
+/** What the enrollment servlets of our API share: reading the caller and rendering refusals. */
 final class ApiMfaSteps {
   private ApiMfaSteps() {}
-
-  /** The user of the request's {@code mfa_token}, once its {@code otp} is right. */
-  static User completed(
-      HttpServletRequest req, HttpServletResponse res, SecondFactor mfa, ClientAddresses addresses)
-      throws IOException {
-    RequestBody body = RequestBody.of(req);
-    String token = body.required("mfa_token");
-    String otp = body.required("otp");
-    try {
-      return mfa.complete(token, otp, addresses.of(req));
-    } catch (MfaException e) {
-      throw error(e, res);
-    }
-  }
 
   /**
    * The user of the Bearer token of an enrollment step: a session of our API, or the enroll_token
    * that {@code mfa.required} gives a user who has no second factor yet.
    */
   static User enrolling(
-      HttpServletRequest req, Sessions sessions, SecondFactor mfa, UserDirectory directory) {
+      HttpServletRequest req, Sessions sessions, MfaTokens tokens, UserDirectory directory) {
     String token =
         BearerTokens.of(req)
             .orElseThrow(
@@ -55,23 +36,20 @@ final class ApiMfaSteps {
           .orElseThrow(() -> invalid);
     } catch (InvalidSessionException notASession) {
       try {
-        return mfa.redeemEnrollment(token);
+        return tokens.redeemEnrollment(token);
       } catch (MfaException e) {
         throw invalid;
       }
     }
   }
 
-  /** Our API's answer to each refusal. */
-  static HttpError error(MfaException e, HttpServletResponse res) {
+  /** Our API's answer to each refusal of an enrollment step. */
+  static HttpError error(MfaException e) {
     return switch (e.reason()) {
       case INVALID_TOKEN, EXPIRED_TOKEN, WRONG_USER, REVOKED ->
-          new HttpError(
-              401,
-              "invalid_mfa_token",
-              "the mfa_token is invalid, expired or used up; log in again");
+          new HttpError(LoginErrors.mfaTokenRefused());
       case WRONG_CODE -> new HttpError(401, "invalid_otp", e.wrongCodeSentence());
-      case THROTTLED -> ApiSessions.throttled(res, e.retryAfter().orElseThrow());
+      case THROTTLED -> new HttpError(ErrorReply.tooManyFailures(e.retryAfter().orElseThrow()));
       case NOT_ENROLLED ->
           new HttpError(
               409,

@@ -1,14 +1,19 @@
 package io.idbridge.api;
 
+import io.idbridge.core.Logins;
+import io.idbridge.directory.User;
 import io.idbridge.http.ClientAddresses;
+import io.idbridge.http.RequestBody;
 import io.idbridge.http.Responses;
-import io.idbridge.mfa.SecondFactor;
+import io.idbridge.mfa.MfaConfig;
+import io.idbridge.mfa.MfaTokens;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code POST /api/mfa/verify}: checks the code of an {@code mfa_token} and answers an {@code
@@ -16,20 +21,29 @@ import java.util.Map;
  * Foundry's MFA validation and later logins present to us.
  */
 public final class ApiMfaVerifyServlet extends HttpServlet {
-  private final SecondFactor mfa;
+  private final Logins logins;
+  private final MfaTokens tokens;
+  private final MfaConfig config;
   private final ClientAddresses addresses;
 
-  public ApiMfaVerifyServlet(SecondFactor mfa, ClientAddresses addresses) {
-    this.mfa = mfa;
+  public ApiMfaVerifyServlet(
+      Logins logins, MfaTokens tokens, MfaConfig config, ClientAddresses addresses) {
+    this.logins = logins;
+    this.tokens = tokens;
+    this.config = config;
     this.addresses = addresses;
   }
 
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    var user = ApiMfaSteps.completed(req, res, mfa, addresses);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("mfa_key", mfa.issueMfaKey(user));
-    body.put("expires_in", mfa.config().rememberTtl().toSeconds());
-    Responses.write(req, res, 200, body);
+    RequestBody body = RequestBody.of(req);
+    String token = body.required("mfa_token");
+    String otp = body.required("otp");
+    User user =
+        ApiLoginAnswers.passed(logins.code(token, otp, addresses.of(req), Optional.empty()));
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("mfa_key", tokens.issueMfaKey(user));
+    answer.put("expires_in", config.rememberTtl().toSeconds());
+    Responses.write(req, res, 200, answer);
   }
 }

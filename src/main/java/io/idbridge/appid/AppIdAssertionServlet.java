@@ -21,7 +21,7 @@ public final class AppIdAssertionServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    AppIdAssertions.Assertion assertion = login.assertion(req, res);
+    AppIdAssertions.Assertion assertion = login.assertion(req);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("assertion", assertion.jws());
     body.put("expires_in", assertion.expiresIn());

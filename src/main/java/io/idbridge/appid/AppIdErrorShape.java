@@ -1,6 +1,6 @@
 package io.idbridge.appid;
 
-import io.idbridge.http.ApiError;
+import io.idbridge.http.ErrorReply;
 import io.idbridge.http.ErrorShape;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +12,7 @@ import java.util.Map;
 public final class AppIdErrorShape implements ErrorShape {
 
   @Override
-  public Map<String, Object> body(ApiError error, String requestId) {
+  public Map<String, Object> body(ErrorReply error, String requestId) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", error.code());
     body.put("error_description", error.message());

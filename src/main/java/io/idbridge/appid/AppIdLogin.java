@@ -1,19 +1,18 @@
 package io.idbridge.appid;
 
-import io.idbridge.core.AuthResult;
-import io.idbridge.core.Authenticator;
 import io.idbridge.core.LoginAttempt;
+import io.idbridge.core.LoginStep;
+import io.idbridge.core.Logins;
 import io.idbridge.directory.User;
 import io.idbridge.http.ClientAddresses;
+import io.idbridge.http.ErrorReply;
 import io.idbridge.http.HttpError;
 import io.idbridge.http.RequestBody;
-import io.idbridge.mfa.MfaException;
-import io.idbridge.mfa.SecondFactor;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How both App ID endpoints begin: check the user (password with failure tracking, then the
@@ -21,27 +20,20 @@ import java.util.List;
  */
 public final class AppIdLogin {
   private final AppIdConfig config;
-  private final Authenticator authenticator;
+  private final Logins logins;
   private final ClientAddresses addresses;
-  private final SecondFactor mfa;
   private final AppIdAssertions assertions;
 
   public AppIdLogin(
-      AppIdConfig config,
-      Authenticator authenticator,
-      ClientAddresses addresses,
-      SecondFactor mfa,
-      AppIdAssertions assertions) {
+      AppIdConfig config, Logins logins, ClientAddresses addresses, AppIdAssertions assertions) {
     this.config = config;
-    this.authenticator = authenticator;
+    this.logins = logins;
     this.addresses = addresses;
-    this.mfa = mfa;
     this.assertions = assertions;
   }
 
   /** The assertion for the request's user; every refusal is an {@link HttpError}. */
-  AppIdAssertions.Assertion assertion(HttpServletRequest req, HttpServletResponse res)
-      throws IOException {
+  AppIdAssertions.Assertion assertion(HttpServletRequest req) throws IOException {
     if (!config.enabled()) {
       throw new HttpError(
           404, "not_configured", "IBM App ID is not configured on this server (appid.audience)");
@@ -53,51 +45,34 @@ public final class AppIdLogin {
     // attempt.
     List<String> scope = scope(body);
     Duration ttl = ttl(body);
-    User user = authenticate(new LoginAttempt(username, password, addresses.of(req)), body, res);
+    User user = authenticate(new LoginAttempt(username, password, addresses.of(req)), body);
     return assertions.sign(user, scope, ttl);
   }
 
-  private User authenticate(LoginAttempt attempt, RequestBody body, HttpServletResponse res) {
-    AuthResult result = authenticator.login(attempt);
-    if (result instanceof AuthResult.Throttled t) {
-      throw throttled(res, t.retryAfter());
-    }
-    if (!(result instanceof AuthResult.Success s)) {
-      throw new HttpError(401, "invalid_credentials", "the username or password is wrong");
-    }
-    User user = s.user();
-    if (user.hasMfa()) {
-      String otp =
-          body.text("otp")
-              .map(String::strip)
-              .filter(code -> !code.isEmpty())
-              .orElseThrow(
-                  () ->
-                      new HttpError(
-                          401,
-                          "mfa_required",
-                          "this account needs a one-time code: send it in the field otp"));
-      try {
-        // A wrong code counts like a wrong password, so guessing codes meets the same limit.
-        mfa.verify(user, otp, attempt.clientIp());
-      } catch (MfaException e) {
-        throw e.reason() == MfaException.Reason.THROTTLED
-            ? throttled(res, e.retryAfter().orElseThrow())
-            : new HttpError(401, "invalid_otp", "the one-time code is wrong or already used");
-      }
-    } else if (mfa.mustEnroll(user)) {
-      throw new HttpError(
-          403,
-          "mfa_enrollment_required",
-          "this server requires a second factor: log in at "
-              + "/api/login, whose answer carries the enroll_token for /api/mfa/enroll and /api/mfa/confirm");
-    }
-    return user;
-  }
-
-  private static HttpError throttled(HttpServletResponse res, Duration retryAfter) {
-    res.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
-    return new HttpError(429, "too_many_failures", "too many failed logins; try again later");
+  private User authenticate(LoginAttempt attempt, RequestBody body) {
+    Optional<String> otp = body.text("otp").map(String::strip).filter(code -> !code.isEmpty());
+    LoginStep step = logins.passwordAndCode(attempt, otp);
+    return switch (step.kind()) {
+      case PASSED -> ((LoginStep.Passed) step).user();
+      case THROTTLED ->
+          throw new HttpError(
+              ErrorReply.tooManyFailures(((LoginStep.Throttled) step).retryAfter()));
+      case INVALID_CREDENTIALS ->
+          throw new HttpError(401, "invalid_credentials", "the username or password is wrong");
+      case CODE_DUE ->
+          throw new HttpError(
+              401, "mfa_required", "this account needs a one-time code: send it in the field otp");
+      case WRONG_CODE, PROOF_REFUSED ->
+          throw new HttpError(401, "invalid_otp", "the one-time code is wrong or already used");
+      case MUST_ENROLL ->
+          throw new HttpError(
+              403,
+              "mfa_enrollment_required",
+              "this server requires a second factor: log in at "
+                  + "/api/login, whose answer carries the enroll_token for /api/mfa/enroll and /api/mfa/confirm");
+      case OPENED, SESSION_REFUSED ->
+          throw new IllegalStateException("an App ID login opens no session");
+    };
   }
 
   private static List<String> scope(RequestBody body) {

@@ -31,7 +31,7 @@ public final class AppIdTokenServlet extends HttpServlet {
                     "not_configured",
                     "this server does not exchange assertions with IBM App ID (appid.clientId, appid.secret); "
                         + "use /appid/assertion"));
-    AppIdAssertions.Assertion assertion = login.assertion(req, res);
+    AppIdAssertions.Assertion assertion = login.assertion(req);
     Responses.writeJson(res, 200, appId.exchange(assertion.jws(), assertion.scope()));
   }
 }

@@ -1,7 +1,7 @@
 package io.idbridge.cli;
 
 import io.idbridge.Config;
-import io.idbridge.Main;
+import io.idbridge.ConfigLocator;
 import io.idbridge.config.ConfigException;
 import io.idbridge.directory.DirectoryUnavailableException;
 import io.idbridge.directory.User;
@@ -91,8 +91,7 @@ public final class Cli {
   }
 
   private Config config(CliArgs a) {
-    return Main.loadConfig(
-        a.option("--config").map(f -> List.of("--config", f)).orElse(List.of()), env);
+    return ConfigLocator.forCommandLine(a.option("--config"), env);
   }
 
   private void users(CliArgs a) {

@@ -1,6 +1,6 @@
 package io.idbridge.connectycube;
 
-import io.idbridge.http.ApiError;
+import io.idbridge.http.ErrorReply;
 import io.idbridge.http.ErrorShape;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +13,7 @@ import java.util.Map;
 public final class ConnectyCubeErrorShape implements ErrorShape {
 
   @Override
-  public Map<String, Object> body(ApiError error, String requestId) {
+  public Map<String, Object> body(ErrorReply error, String requestId) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", error.message());
     body.put("request_id", requestId);

@@ -48,15 +48,6 @@ public final class ConnectyCubeVerifyServlet extends HttpServlet {
     verify(req, res);
   }
 
-  /** RFC 7519 §4.1.3: {@code aud} is one string or an array of them. */
-  private static java.util.List<String> audiences(Sessions.SessionClaims session) {
-    Object aud = session.claims().get("aud");
-    if (aud instanceof java.util.List<?> list) {
-      return list.stream().map(String::valueOf).toList();
-    }
-    return aud == null ? java.util.List.of() : java.util.List.of(String.valueOf(aud));
-  }
-
   private void verify(HttpServletRequest req, HttpServletResponse res) throws IOException {
     RequestBody body = RequestBody.of(req);
     // Older ConnectyCube docs send user_id + access_token instead of the mapped token parameter.
@@ -82,7 +73,8 @@ public final class ConnectyCubeVerifyServlet extends HttpServlet {
         case INVALID -> unauthorized("Your sign-in is not valid. Please sign in again.");
       };
     }
-    if (config.audience().isPresent() && !audiences(session).contains(config.audience().get())) {
+    if (config.audience().isPresent()
+        && !session.claims().audience().contains(config.audience().get())) {
       refused("session token not issued for audience " + config.audience().get());
       throw unauthorized("Your sign-in is not valid for chat. Please sign in to the app again.");
     }

@@ -26,8 +26,7 @@ public final class Authenticator {
     LoginCheck check = directory.authenticate(attempt.username(), attempt.password());
     if (check.matched() && !check.user().get().disabled()) {
       // With a second factor, only its success resets the counts: else each right password would
-      // reset the
-      // count of wrong codes, and codes could be guessed without limit.
+      // reset the count of wrong codes, and codes could be guessed without limit.
       if (!check.user().get().hasMfa()) {
         failures.succeeded(attempt.clientIp(), attempt.username());
       }
@@ -40,28 +39,5 @@ public final class Authenticator {
     }
     failures.failed(attempt.clientIp(), attempt.username());
     return new AuthResult.Rejected(check.backendErrorCode(), check.backendErrorMessage());
-  }
-
-  /**
-   * Counts a failed second factor like a wrong password, so guessing codes meets the same limit.
-   */
-  public void secondFactorFailed(String clientIp, String username) {
-    failures.failed(clientIp, username);
-  }
-
-  /**
-   * A right second factor completes a login, and resets the counts as a right password does without
-   * one.
-   */
-  public void secondFactorSucceeded(String clientIp, String username) {
-    failures.succeeded(clientIp, username);
-  }
-
-  public LoginFailures failures() {
-    return failures;
-  }
-
-  public UserDirectory directory() {
-    return directory;
   }
 }

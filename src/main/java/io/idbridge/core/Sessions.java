@@ -3,6 +3,7 @@ package io.idbridge.core;
 import io.idbridge.directory.User;
 import io.idbridge.directory.UserDirectory;
 import io.idbridge.jwt.JwtException;
+import io.idbridge.jwt.VerifiedClaims;
 import io.idbridge.state.StateStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,7 +47,7 @@ public final class Sessions {
 
   /** What a valid session token says. */
   public record SessionClaims(
-      String sid, String userId, String app, Instant expiresAt, Map<String, Object> claims) {}
+      String sid, String userId, String app, Instant expiresAt, VerifiedClaims claims) {}
 
   /**
    * Opens a session for a user in an app (the app key a platform sent, or {@code default}),
@@ -96,7 +97,7 @@ public final class Sessions {
 
   /** The claims of a valid, unrevoked session token. */
   public SessionClaims verify(String token) throws InvalidSessionException {
-    Map<String, Object> claims;
+    VerifiedClaims claims;
     try {
       claims = tokens.verify(TokenType.SESSION, token);
     } catch (JwtException e) {
@@ -105,13 +106,19 @@ public final class Sessions {
               ? InvalidSessionException.Reason.EXPIRED
               : InvalidSessionException.Reason.INVALID);
     }
-    String sid = String.valueOf(claims.get("sid"));
+    // Our own tokens always carry these; a token of ours without them was never a session.
+    if (claims.sessionId().isEmpty()
+        || claims.subject().isEmpty()
+        || claims.text("app").isEmpty()
+        || claims.expiresAt().isEmpty()) {
+      throw new InvalidSessionException(InvalidSessionException.Reason.INVALID);
+    }
+    String sid = claims.sessionId().get();
     if (state.isMarked(revokedKey(sid))) {
       throw new InvalidSessionException(InvalidSessionException.Reason.REVOKED);
     }
-    Instant exp = Instant.ofEpochSecond(((Number) claims.get("exp")).longValue());
     return new SessionClaims(
-        sid, String.valueOf(claims.get("sub")), String.valueOf(claims.get("app")), exp, claims);
+        sid, claims.subject().get(), claims.text("app").get(), claims.expiresAt().get(), claims);
   }
 
   /**

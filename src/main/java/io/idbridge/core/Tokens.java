@@ -5,6 +5,7 @@ import io.idbridge.jwt.JwtException;
 import io.idbridge.jwt.JwtVerifier;
 import io.idbridge.jwt.KeyRing;
 import io.idbridge.jwt.Signer;
+import io.idbridge.jwt.VerifiedClaims;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -79,7 +80,7 @@ public final class Tokens {
    * The claims of a valid token of this type from our issuer; any other token fails with its
    * reason.
    */
-  public Map<String, Object> verify(TokenType type, String token) throws JwtException {
+  public VerifiedClaims verify(TokenType type, String token) throws JwtException {
     return verifier(type).verify(token);
   }
 

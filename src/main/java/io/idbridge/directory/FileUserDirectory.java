@@ -97,16 +97,19 @@ public final class FileUserDirectory implements WritableUserDirectory {
     return passwords.check(findByUsername(username), password, this::rehash);
   }
 
-  private void rehash(User upgraded) {
+  /**
+   * Stores the upgraded hash under the file lock, only where the file still holds the hash that was
+   * verified: a {@code users passwd} from the CLI between the login's read and this write wins.
+   */
+  void rehash(User verified, String newHash) {
     try {
       modify(
           users -> {
             users.computeIfPresent(
-                upgraded.id(),
+                verified.id(),
                 (id, current) ->
-                    // Only if nothing changed the user meanwhile (a passwd from the CLI wins).
-                    current.equals(findById(id).orElse(null))
-                        ? current.withPasswordHash(upgraded.passwordHash())
+                    current.passwordHash().equals(verified.passwordHash())
+                        ? current.withPasswordHash(newHash)
                         : current);
             return users;
           });
@@ -114,7 +117,7 @@ public final class FileUserDirectory implements WritableUserDirectory {
       // The login itself succeeded; the upgrade is retried at the next login.
       LOG.log(
           System.Logger.Level.WARNING,
-          "could not store the upgraded hash of user " + upgraded.id() + ": " + e);
+          "could not store the upgraded hash of user " + verified.id() + ": " + e);
     }
   }
 

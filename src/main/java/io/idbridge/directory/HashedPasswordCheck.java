@@ -2,7 +2,6 @@ package io.idbridge.directory;
 
 import io.idbridge.password.PasswordHashes;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Checks a password against a stored hash, for the directories that hand out hashes (file, jdbc):
@@ -16,12 +15,22 @@ public final class HashedPasswordCheck {
     this.hashes = hashes;
   }
 
+  /** Stores the new hash of a user whose older-format hash a login just verified. */
+  @FunctionalInterface
+  public interface Rehash {
+    /**
+     * @param verified the user as read before the password was verified: the store keeps its
+     *     current hash when it is no longer this one (a password changed meanwhile wins)
+     */
+    void store(User verified, String newHash);
+  }
+
   /**
    * @param found the user looked up by login name, if any
    * @param rehash stores a new default-format hash for the user; null where the directory cannot
    *     write
    */
-  public LoginCheck check(Optional<User> found, String password, Consumer<User> rehash) {
+  public LoginCheck check(Optional<User> found, String password, Rehash rehash) {
     if (found.isEmpty() || found.get().passwordHash().isEmpty()) {
       // Same cost as a real verification: no user enumeration by timing.
       hashes.verifyDummy(password);
@@ -32,9 +41,9 @@ public final class HashedPasswordCheck {
       return LoginCheck.rejected();
     }
     if (rehash != null && !user.disabled() && hashes.needsRehash(user.passwordHash())) {
-      User upgraded = user.withPasswordHash(hashes.hash(password));
-      rehash.accept(upgraded);
-      return LoginCheck.accepted(upgraded);
+      String upgraded = hashes.hash(password);
+      rehash.store(user, upgraded);
+      return LoginCheck.accepted(user.withPasswordHash(upgraded));
     }
     return LoginCheck.accepted(user);
   }

@@ -16,11 +16,16 @@ public final class ClientAddresses {
   }
 
   public String of(HttpServletRequest req) {
-    String peer = req.getRemoteAddr();
+    return of(req.getRemoteAddr(), req.getHeader("X-Forwarded-For"));
+  }
+
+  /**
+   * @param forwarded the {@code X-Forwarded-For} header, or null
+   */
+  String of(String peer, String forwarded) {
     if (!trusted(peer)) {
       return peer;
     }
-    String forwarded = req.getHeader("X-Forwarded-For");
     if (forwarded == null || forwarded.isBlank()) {
       return peer;
     }

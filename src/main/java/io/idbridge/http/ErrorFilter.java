@@ -31,11 +31,11 @@ public final class ErrorFilter extends HttpFilter {
     try {
       chain.doFilter(req, new SendErrorAsContractError(req, res, shape));
     } catch (Exception e) {
-      Responses.error(req, res, shape, toApiError(e));
+      Responses.error(req, res, shape, replyFor(e));
     }
   }
 
-  static ApiError toApiError(Throwable e) {
+  static ErrorReply replyFor(Throwable e) {
     Throwable cause = e instanceof ServletException && e.getCause() != null ? e.getCause() : e;
     if (cause instanceof HttpError h) {
       return h.error();
@@ -44,16 +44,16 @@ public final class ErrorFilter extends HttpFilter {
       LOG.log(
           System.Logger.Level.WARNING,
           RequestIds.current() + " user directory unavailable: " + cause.getMessage());
-      return ApiError.unavailable("the user directory is unavailable; try again shortly");
+      return ErrorReply.unavailable("the user directory is unavailable; try again shortly");
     }
     if (cause instanceof StateUnavailableException) {
       LOG.log(
           System.Logger.Level.WARNING,
           RequestIds.current() + " shared state unavailable: " + cause.getMessage());
-      return ApiError.unavailable("the session store is unavailable; try again shortly");
+      return ErrorReply.unavailable("the session store is unavailable; try again shortly");
     }
     LOG.log(System.Logger.Level.ERROR, RequestIds.current() + " internal error", cause);
-    return ApiError.internal();
+    return ErrorReply.internal();
   }
 
   /** Turns the container's error pages into the contract's error body. */

@@ -6,10 +6,10 @@ import java.util.Map;
 public interface ErrorShape {
 
   /** The body for an error, which must carry the request id. */
-  Map<String, Object> body(ApiError error, String requestId);
+  Map<String, Object> body(ErrorReply error, String requestId);
 
   /** The HTTP status to answer with; a contract may answer 200 and put the status in the body. */
-  default int status(ApiError error) {
+  default int status(ErrorReply error) {
     return error.status();
   }
 

@@ -1,11 +1,14 @@
 package io.idbridge.http;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Which error shape serves which path prefix, so that errors raised outside a servlet (a filter,
- * the container, an unknown path under a contract) still answer in that contract's format.
+ * the container, an unknown path under a contract) still answer in that contract's format. Fixed
+ * once built; the longest matching prefix wins, whatever the order the prefixes were given in.
  */
 public final class ErrorShapes {
   /** The shape of our own API and of paths that belong to no contract. */
@@ -18,16 +21,23 @@ public final class ErrorShapes {
         return body;
       };
 
-  private final Map<String, ErrorShape> byPrefix = new LinkedHashMap<>();
+  private final List<Map.Entry<String, ErrorShape>> longestFirst;
 
-  /** Registers the shape of every path under a prefix such as {@code /voltmx}. */
-  public ErrorShapes add(String prefix, ErrorShape shape) {
-    byPrefix.put(prefix, shape);
-    return this;
+  /**
+   * @param byPrefix the shape of every path under a prefix such as {@code /voltmx}
+   */
+  public ErrorShapes(Map<String, ErrorShape> byPrefix) {
+    this.longestFirst =
+        byPrefix.entrySet().stream()
+            .map(e -> Map.entry(e.getKey(), e.getValue()))
+            .sorted(
+                Comparator.comparingInt((Map.Entry<String, ErrorShape> e) -> e.getKey().length())
+                    .reversed())
+            .toList();
   }
 
   public ErrorShape forPath(String path) {
-    for (Map.Entry<String, ErrorShape> e : byPrefix.entrySet()) {
+    for (Map.Entry<String, ErrorShape> e : longestFirst) {
       if (path.equals(e.getKey()) || path.startsWith(e.getKey() + "/")) {
         return e.getValue();
       }

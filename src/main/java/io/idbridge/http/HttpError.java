@@ -5,18 +5,18 @@ package io.idbridge.http;
  * format.
  */
 public final class HttpError extends RuntimeException {
-  private final ApiError error;
+  private final ErrorReply error;
 
-  public HttpError(ApiError error) {
+  public HttpError(ErrorReply error) {
     super(error.message(), null, false, false);
     this.error = error;
   }
 
   public HttpError(int status, String code, String message) {
-    this(new ApiError(status, code, message));
+    this(new ErrorReply(status, code, message));
   }
 
-  public ApiError error() {
+  public ErrorReply error() {
     return error;
   }
 }

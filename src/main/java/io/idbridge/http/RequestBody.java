@@ -35,13 +35,26 @@ public final class RequestBody {
     if (cached instanceof RequestBody body) {
       return body;
     }
+    RequestBody body =
+        parse(
+            req.getQueryString(),
+            req.getContentType(),
+            new String(read(req), StandardCharsets.UTF_8));
+    req.setAttribute(ATTRIBUTE, body);
+    return body;
+  }
+
+  /**
+   * The fields of a query string (may be null) and a body: JSON when the type says so or the body
+   * starts with a brace, else a form.
+   */
+  static RequestBody parse(String query, String contentType, String body) {
     Map<String, Object> fields = new LinkedHashMap<>();
-    if (req.getQueryString() != null) {
-      fields.putAll(form(req.getQueryString()));
+    if (query != null) {
+      fields.putAll(form(query));
     }
-    byte[] bytes = read(req);
-    String text = new String(bytes, StandardCharsets.UTF_8).strip();
-    String type = req.getContentType() == null ? "" : req.getContentType().toLowerCase(Locale.ROOT);
+    String text = body.strip();
+    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
     if (!text.isEmpty()) {
       if (type.contains("json") || text.startsWith("{")) {
         fields.putAll(json(text));
@@ -49,9 +62,7 @@ public final class RequestBody {
         fields.putAll(form(text));
       }
     }
-    RequestBody body = new RequestBody(fields);
-    req.setAttribute(ATTRIBUTE, body);
-    return body;
+    return new RequestBody(fields);
   }
 
   /** A field as text: a JSON number or boolean is written out; an object or array is not text. */
@@ -67,7 +78,7 @@ public final class RequestBody {
   public String required(String name) {
     return text(name)
         .filter(s -> !s.isBlank())
-        .orElseThrow(() -> new HttpError(ApiError.badRequest("missing parameter: " + name)));
+        .orElseThrow(() -> new HttpError(ErrorReply.badRequest("missing parameter: " + name)));
   }
 
   public Map<String, Object> fields() {
@@ -99,13 +110,13 @@ public final class RequestBody {
     try {
       JsonNode node = Responses.json().readTree(text);
       if (node == null || !node.isObject()) {
-        throw new HttpError(ApiError.badRequest("the body must be a JSON object"));
+        throw new HttpError(ErrorReply.badRequest("the body must be a JSON object"));
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> map = Responses.json().convertValue(node, LinkedHashMap.class);
       return map;
     } catch (JsonProcessingException e) {
-      throw new HttpError(ApiError.badRequest("the body is not valid JSON"));
+      throw new HttpError(ErrorReply.badRequest("the body is not valid JSON"));
     }
   }
 
@@ -123,7 +134,7 @@ public final class RequestBody {
             eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
         map.putIfAbsent(key, value);
       } catch (IllegalArgumentException e) {
-        throw new HttpError(ApiError.badRequest("the form body is not valid URL encoding"));
+        throw new HttpError(ErrorReply.badRequest("the form body is not valid URL encoding"));
       }
     }
     return map;

@@ -18,7 +18,10 @@ public final class Requests {
    * Whether the caller prefers XML to JSON, by the q-values of its Accept header (JSON wins a tie).
    */
   public static boolean prefersXml(HttpServletRequest req) {
-    String accept = req.getHeader("Accept");
+    return prefersXml(req.getHeader("Accept"));
+  }
+
+  static boolean prefersXml(String accept) {
     if (accept == null || accept.isBlank()) {
       return false;
     }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Writes a response body: JSON by default, XML when the caller's Accept header prefers it. */
@@ -48,14 +49,19 @@ public final class Responses {
 
   /** Writes an error in the given contract's shape, with the request id. */
   public static void error(
-      HttpServletRequest req, HttpServletResponse res, ErrorShape shape, ApiError error)
+      HttpServletRequest req, HttpServletResponse res, ErrorShape shape, ErrorReply error)
       throws IOException {
     if (res.isCommitted()) {
       return;
     }
     res.resetBuffer();
     keepConnectionUsable(req, res, error.status());
-    Map<String, Object> body = shape.body(error, RequestIds.of(req));
+    error
+        .retryAfter()
+        .ifPresent(
+            wait -> res.setHeader("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));
+    Map<String, Object> body = new LinkedHashMap<>(shape.body(error, RequestIds.of(req)));
+    body.putAll(error.fields());
     if (shape.allowsXml()) {
       write(req, res, shape.status(error), body);
     } else {

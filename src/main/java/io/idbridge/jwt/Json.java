@@ -21,8 +21,7 @@ final class Json {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           // RFC 7515 §4 and RFC 7519 §4: duplicate member names must be rejected (or last one
-          // wins);
-          // rejecting removes the chance that two parsers disagree about "alg".
+          // wins); rejecting removes the chance that two parsers disagree about "alg".
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           // Integral claims come back as Long whatever their size, so callers cast one way.

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +56,10 @@ public final class JwtVerifier {
   }
 
   /**
-   * The token's claims, unmodifiable, if every check passes. JSON values map to String, Long
-   * (integers; BigInteger beyond Long), Double, Boolean, List and Map.
+   * The token's claims, if every check passes. JSON values map to String, Long (integers;
+   * BigInteger beyond Long), Double, Boolean, List and Map.
    */
-  public Map<String, Object> verify(String token) throws JwtException {
+  public VerifiedClaims verify(String token) throws JwtException {
     CompactJws jws = CompactJws.parse(token);
     Verifier key = keyFor(jws.header());
     if (!key.verify(jws.signingInput(), jws.signature())) {
@@ -68,11 +67,11 @@ public final class JwtVerifier {
     }
     // RFC 7519 §7.2 step 10: the payload of a JWT is a JSON object of claims.
     Map<String, Object> claims = Json.readObject(jws.payload(), "payload");
-    Claims.checkTimes(claims, clock.instant(), leeway, requireExpiry);
-    Claims.checkIssuer(claims, issuer);
-    Claims.checkAudience(claims, audience);
+    ClaimChecks.checkTimes(claims, clock.instant(), leeway, requireExpiry);
+    ClaimChecks.checkIssuer(claims, issuer);
+    ClaimChecks.checkAudience(claims, audience);
     checkType(jws.header());
-    return Collections.unmodifiableMap(claims);
+    return new VerifiedClaims(claims);
   }
 
   private Verifier keyFor(Map<String, Object> header) throws JwtException {
@@ -137,7 +136,7 @@ public final class JwtVerifier {
       throw new JwtException(
           JwtException.Reason.MALFORMED, "typ is not a string (RFC 7515 §4.1.9)");
     }
-    if (typ == null || !Claims.sameMediaType(type, (String) typ)) {
+    if (typ == null || !ClaimChecks.sameMediaType(type, (String) typ)) {
       throw new JwtException(JwtException.Reason.WRONG_TYPE, "typ is not " + type);
     }
   }

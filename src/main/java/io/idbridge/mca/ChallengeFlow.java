@@ -1,15 +1,12 @@
 package io.idbridge.mca;
 
-import io.idbridge.core.AuthResult;
-import io.idbridge.core.Authenticator;
 import io.idbridge.core.LoginAttempt;
+import io.idbridge.core.LoginStep;
+import io.idbridge.core.Logins;
 import io.idbridge.core.TokenType;
 import io.idbridge.core.Tokens;
-import io.idbridge.directory.User;
 import io.idbridge.http.RequestIds;
 import io.idbridge.jwt.JwtException;
-import io.idbridge.mfa.MfaException;
-import io.idbridge.mfa.SecondFactor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,15 +26,12 @@ public final class ChallengeFlow {
 
   private final McaConfig config;
   private final Tokens tokens;
-  private final Authenticator authenticator;
-  private final SecondFactor mfa;
+  private final Logins logins;
 
-  public ChallengeFlow(
-      McaConfig config, Tokens tokens, Authenticator authenticator, SecondFactor mfa) {
+  public ChallengeFlow(McaConfig config, Tokens tokens, Logins logins) {
     this.config = config;
     this.tokens = tokens;
-    this.authenticator = authenticator;
-    this.mfa = mfa;
+    this.logins = logins;
   }
 
   /**
@@ -61,15 +55,16 @@ public final class ChallengeFlow {
       try {
         // A token of ours but not a state (its claims say otherwise) starts afresh like a foreign
         // one.
-        state = ChallengeState.of(tokens.verify(TokenType.CHALLENGE_STATE, stateId)).orElse(state);
+        state =
+            ChallengeState.of(tokens.verify(TokenType.CHALLENGE_STATE, stateId).asMap())
+                .orElse(state);
       } catch (JwtException e) {
         if (e.reason() == JwtException.Reason.EXPIRED) {
           // Ours, but too old to trust which step it was at: the flow restarts, the answer unread.
           return challenge(state);
         }
         // Not ours: in MCA's web flow the app's own OAuth state arrives here. A forged or altered
-        // state lands
-        // here too, and so can only restart the flow, never skip a step.
+        // state lands here too, and so can only restart the flow, never skip a step.
       }
     }
     if (!state.boundTo(tenant, realm)) {
@@ -98,31 +93,32 @@ public final class ChallengeFlow {
     if (username.isEmpty() || password.isEmpty()) {
       return wrong(state);
     }
-    AuthResult result = authenticator.login(new LoginAttempt(username.get(), password.get(), null));
-    if (result instanceof AuthResult.Success s) {
-      User user = s.user();
-      if (user.hasMfa()) {
-        return challenge(state.otp(mfa.pendingToken(user), mfa.config().retries()));
+    LoginStep step =
+        logins.password(new LoginAttempt(username.get(), password.get(), null), Optional.empty());
+    return switch (step.kind()) {
+      case PASSED -> McaReply.success(((LoginStep.Passed) step).user());
+      case CODE_DUE -> {
+        LoginStep.CodeDue due = (LoginStep.CodeDue) step;
+        yield challenge(state.otp(due.mfaToken(), due.retries()));
       }
-      if (mfa.mustEnroll(user)) {
+      case MUST_ENROLL -> {
         // MCA has no way to carry an enrollment token to the app: the user enrolls through our API
         // first.
         LOG.log(
             System.Logger.Level.INFO,
             RequestIds.current()
                 + " mca: user "
-                + user.id()
+                + ((LoginStep.MustEnroll) step).user().id()
                 + " has no second factor and mfa.required is set");
-        return McaReply.failure();
+        yield McaReply.failure();
       }
-      return McaReply.success(user);
-    }
-    if (result instanceof AuthResult.Throttled) {
-      // The flow ends: another challenge would only invite answers that are refused unread until
-      // the count lapses.
-      return McaReply.failure();
-    }
-    return wrong(state);
+        // The flow ends: another challenge would only invite answers that are refused unread until
+        // the count lapses.
+      case THROTTLED -> McaReply.failure();
+      case INVALID_CREDENTIALS -> wrong(state);
+      case OPENED, WRONG_CODE, PROOF_REFUSED, SESSION_REFUSED ->
+          throw new IllegalStateException("a password step without a session ended " + step.kind());
+    };
   }
 
   /**
@@ -130,28 +126,24 @@ public final class ChallengeFlow {
    * the retries the token has left; a missing one counts as wrong.
    */
   private McaReply otp(ChallengeState state, Map<?, ?> answer) {
-    try {
-      return McaReply.success(mfa.complete(state.mfaToken(), text(answer, "otp").orElse(""), null));
-    } catch (MfaException e) {
-      return switch (e.reason()) {
-        case WRONG_CODE ->
-            e.retriesLeft().orElse(0) <= 0
-                ? McaReply.failure()
-                : challenge(state.withRetriesLeft(e.retriesLeft().getAsInt()));
-          // Like an expired stateId: the flow restarts at the password.
-        case EXPIRED_TOKEN ->
-            challenge(ChallengeState.first(state.tenant(), state.realm(), config.retries()));
-          // Throttled, used up, or the user gone, disabled or without TOTP since the password.
-        case THROTTLED,
-                REVOKED,
-                INVALID_TOKEN,
-                WRONG_USER,
-                NOT_ENROLLED,
-                ALREADY_ENROLLED,
-                READ_ONLY_DIRECTORY ->
-            McaReply.failure();
-      };
-    }
+    LoginStep step =
+        logins.code(state.mfaToken(), text(answer, "otp").orElse(""), null, Optional.empty());
+    return switch (step.kind()) {
+      case PASSED -> McaReply.success(((LoginStep.Passed) step).user());
+      case WRONG_CODE -> {
+        int left = ((LoginStep.WrongCode) step).retriesLeft().orElse(0);
+        yield left <= 0 ? McaReply.failure() : challenge(state.withRetriesLeft(left));
+      }
+      case PROOF_REFUSED ->
+          ((LoginStep.ProofRefused) step).expired()
+              // Like an expired stateId: the flow restarts at the password.
+              ? challenge(ChallengeState.first(state.tenant(), state.realm(), config.retries()))
+              // Used up, or the user gone, disabled or without TOTP since the password.
+              : McaReply.failure();
+      case THROTTLED -> McaReply.failure();
+      case OPENED, INVALID_CREDENTIALS, CODE_DUE, MUST_ENROLL, SESSION_REFUSED ->
+          throw new IllegalStateException("a code step without a session ended " + step.kind());
+    };
   }
 
   /** One retry fewer, and failure when none are left. */

@@ -1,6 +1,5 @@
 package io.idbridge.mca;
 
-import io.idbridge.http.ErrorShape;
 import io.idbridge.http.HttpError;
 import io.idbridge.http.RequestBody;
 import io.idbridge.http.Responses;
@@ -10,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -19,21 +17,6 @@ import java.util.regex.Pattern;
  * .../handleChallengeAnswer}: IBM Mobile Client Access asking us to authenticate one of our users.
  */
 public final class McaServlet extends HttpServlet {
-  /**
-   * MCA's calls answer 200 with a status in the body; a request we cannot read gets its HTTP error
-   * status, with a body that still says {@code failure} to MCA, and the error and request id for
-   * people.
-   */
-  public static final ErrorShape ERRORS =
-      (error, requestId) -> {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "failure");
-        body.put("error", error.code());
-        body.put("message", error.message());
-        body.put("requestId", requestId);
-        return body;
-      };
-
   /**
    * A path segment: anything but a slash or a control character, which would reach our log lines.
    */

@@ -1,5 +1,7 @@
 package io.idbridge.password;
 
+import io.idbridge.config.ConfigReader;
+
 /** Settings for new hashes and for bounding concurrent hashing. */
 public record PasswordConfig(
     int argon2MemoryKib, int argon2Iterations, int argon2Parallelism, int maxConcurrentHashes) {
@@ -20,6 +22,16 @@ public record PasswordConfig(
   public static PasswordConfig defaults() {
     // OWASP Password Storage Cheat Sheet, "Argon2id": m=19456 (19 MiB), t=2, p=1.
     return new PasswordConfig(19456, 2, 1, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** The {@code password.*} keys, each defaulting to {@link #defaults()}. */
+  public static PasswordConfig from(ConfigReader r) {
+    PasswordConfig d = defaults();
+    return new PasswordConfig(
+        r.integer("password.argon2.memoryKib", d.argon2MemoryKib(), 8, 4 * 1024 * 1024),
+        r.integer("password.argon2.iterations", d.argon2Iterations(), 1, 100),
+        r.integer("password.argon2.parallelism", d.argon2Parallelism(), 1, 64),
+        r.integer("password.maxConcurrent", d.maxConcurrentHashes(), 1, 1024));
   }
 
   private static void require(int value, int min, int max, String name) {

@@ -72,7 +72,7 @@ public final class ClaimsTokens {
   private Map<String, Object> claims(String token) {
     try {
       if (verifier != null) {
-        return verifier.verify(token);
+        return verifier.verify(token).asMap();
       }
       if (callerAuthenticated) {
         return Jwt.unverifiedClaims(token);

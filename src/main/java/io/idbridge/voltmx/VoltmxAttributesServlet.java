@@ -18,7 +18,7 @@ import java.util.Optional;
 /**
  * {@code GET /voltmx/user-attributes} and {@code GET /voltmx/security-attributes}: the agreement's
  * attribute endpoints, for the user the Foundry claims token names. Failures answer HTTP 200 (see
- * {@link VoltmxErrors}).
+ * {@link VoltmxErrorShape}).
  */
 public final class VoltmxAttributesServlet extends HttpServlet {
   /** Which attributes: the path that serves them and the name they answer under. */

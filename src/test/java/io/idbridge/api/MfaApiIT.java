@@ -11,7 +11,7 @@ import io.idbridge.cli.Cli;
 import io.idbridge.directory.User;
 import io.idbridge.mfa.Base32;
 import io.idbridge.mfa.MfaException;
-import io.idbridge.mfa.SecondFactor;
+import io.idbridge.mfa.MfaTokens;
 import io.idbridge.mfa.Totp;
 import io.idbridge.mfa.TotpEnrollment;
 import io.idbridge.testing.FakeClock;
@@ -47,7 +47,7 @@ class MfaApiIT {
   static TestServer server;
 
   /** The core over the server's keys and users file, to check what the server issued. */
-  static SecondFactor core;
+  static MfaTokens core;
 
   static Totp totp;
   static Path cliConfig;
@@ -57,7 +57,7 @@ class MfaApiIT {
     server =
         TestServer.start(
             Map.of("throttle.threshold", "4", "http.trustedProxies", "127.0.0.1,::1"), CLOCK);
-    core = Components.build(server.config(), CLOCK).mfa();
+    core = Components.build(server.config(), CLOCK).mfaTokens();
     totp = server.config().mfa().totp();
     cliConfig = server.dir().resolve("idbridge.properties");
     Files.writeString(

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.idbridge.http.ApiError;
+import io.idbridge.http.ErrorReply;
 import io.idbridge.http.HttpError;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** App ID's answers to the exchange, as documented: tokens, RFC 6749 errors, and the odd ones. */
 class AppIdAnswersTest {
 
-  private static ApiError refusal(int status, Map<String, Object> json) {
+  private static ErrorReply refusal(int status, Map<String, Object> json) {
     return assertThrows(HttpError.class, () -> AppIdAnswers.read(status, json)).error();
   }
 
@@ -41,7 +41,7 @@ class AppIdAnswersTest {
 
   @Test
   void aRefusalIsA502NamingAppIdsErrorAndWhatToCheck() {
-    ApiError grant =
+    ErrorReply grant =
         refusal(400, Map.of("error", "invalid_grant", "error_description", "Invalid\nsignature"));
     assertEquals(502, grant.status());
     assertEquals("appid_rejected", grant.code());

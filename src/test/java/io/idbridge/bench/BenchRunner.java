@@ -87,8 +87,8 @@ public final class BenchRunner {
         .timeUnit(cli.getTimeUnit().orElse(TimeUnit.MICROSECONDS));
     if (!cli.getJvmArgs().hasValue()) {
       // The heap we recommend for the server (README, Performance): each argon2id verify allocates
-      // 19 MiB,
-      // and a default heap that starts small spends much of a login growing and collecting it.
+      // 19 MiB, and a default heap that starts small spends much of a login growing and collecting
+      // it.
       options.jvmArgsAppend("-Xms1g", "-Xmx1g");
     }
     if (cli.getBenchModes().isEmpty()) {

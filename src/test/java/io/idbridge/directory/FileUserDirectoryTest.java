@@ -87,6 +87,23 @@ class FileUserDirectoryTest {
     assertTrue(users.authenticate("erin", "pw").matched());
   }
 
+  @Test
+  void aPasswdFromTheCliBetweenALoginsReadAndItsRehashWins() {
+    FileUserDirectory server = directory();
+    FileUserDirectory cli = directory();
+    String old =
+        "pbkdf2_sha256$1000$seasalt$"
+            + java.util.Base64.getEncoder().encodeToString(pbkdf2("old-pw", "seasalt", 1000));
+    server.add(User.of("u9", "erin", old, "", "", Map.of()));
+    // The interleaving, step by step: the login reads erin and verifies the old-format hash; the
+    // CLI's users passwd writes a new one; then the login stores its upgrade of the old password.
+    User verified = server.findByUsername("erin").orElseThrow();
+    cli.update(verified.withPasswordHash(HASHES.hash("new-pw")));
+    server.rehash(verified, HASHES.hash("old-pw"));
+    assertTrue(cli.authenticate("erin", "new-pw").matched(), "the CLI's password stands");
+    assertFalse(server.authenticate("erin", "old-pw").matched(), "the old one is gone");
+  }
+
   private static byte[] pbkdf2(String password, String salt, int iterations) {
     try {
       javax.crypto.SecretKeyFactory f =

@@ -11,6 +11,7 @@ import io.idbridge.Config;
 import io.idbridge.core.AuthResult;
 import io.idbridge.core.InvalidSessionException;
 import io.idbridge.core.LoginAttempt;
+import io.idbridge.core.LoginFailures;
 import io.idbridge.core.TokenType;
 import io.idbridge.core.Tokens;
 import io.idbridge.directory.FileUserDirectory;
@@ -41,6 +42,8 @@ class SecondFactorTest {
   final FakeClock clock = new FakeClock(Instant.parse("2026-03-01T12:00:10Z"));
   Components c;
   SecondFactor mfa;
+  MfaTokens tokens;
+  LoginFailures failures;
   FileUserDirectory users;
   Totp totp;
 
@@ -52,6 +55,8 @@ class SecondFactorTest {
     props.put("throttle.threshold", "4");
     c = Components.build(Config.read("test", props, Map.of()), clock);
     mfa = c.mfa();
+    tokens = c.mfaTokens();
+    failures = new LoginFailures(c.config().throttle(), c.state(), clock);
     users = (FileUserDirectory) c.directory();
     totp = mfa.config().totp();
   }
@@ -113,7 +118,7 @@ class SecondFactorTest {
     String code = codeOf(alice);
     mfa.verify(alice, code, IP);
     SecondFactor otherNode =
-        new SecondFactor(mfa.config(), c.tokens(), c.state(), c.authenticator(), clock);
+        new SecondFactor(mfa.config(), tokens, c.state(), failures, c.directory(), clock);
     assertEquals(MfaException.Reason.WRONG_CODE, refusal(() -> otherNode.verify(alice, code, IP)));
   }
 
@@ -175,8 +180,8 @@ class SecondFactorTest {
   @Test
   void anMfaTokenCompletesOnceWithTheRightCode() throws Exception {
     User alice = enrolled("alice");
-    String token = mfa.pendingToken(alice);
-    assertEquals(alice.id(), mfa.redeemPending(token).id());
+    String token = tokens.pendingToken(alice);
+    assertEquals(alice.id(), tokens.redeemPending(token).id());
     assertEquals(alice.id(), mfa.complete(token, codeOf(alice), IP).id());
     clock.advance(Duration.ofSeconds(30));
     assertEquals(
@@ -188,7 +193,7 @@ class SecondFactorTest {
   @Test
   void anMfaTokenAllowsThreeWrongCodesThenNeedsThePasswordAgain() throws Exception {
     User alice = enrolled("alice");
-    String token = mfa.pendingToken(alice);
+    String token = tokens.pendingToken(alice);
     for (int left = 2; left >= 0; left--) {
       MfaException e =
           assertThrows(MfaException.class, () -> mfa.complete(token, "999999", "192.0.2." + 50));
@@ -202,43 +207,44 @@ class SecondFactorTest {
   @Test
   void anMfaTokenIsNeverASessionAndASessionNeverAnMfaToken() {
     User alice = enrolled("alice");
-    String token = mfa.pendingToken(alice);
+    String token = tokens.pendingToken(alice);
     var e = assertThrows(InvalidSessionException.class, () -> c.sessions().verify(token));
     assertEquals(InvalidSessionException.Reason.INVALID, e.reason());
-    assertThrows(InvalidSessionException.class, () -> c.sessions().verify(mfa.issueMfaKey(alice)));
     assertThrows(
-        InvalidSessionException.class, () -> c.sessions().verify(mfa.enrollmentToken(alice)));
+        InvalidSessionException.class, () -> c.sessions().verify(tokens.issueMfaKey(alice)));
+    assertThrows(
+        InvalidSessionException.class, () -> c.sessions().verify(tokens.enrollmentToken(alice)));
     String session = c.sessions().open(alice, "api", Map.of()).token();
-    assertEquals(MfaException.Reason.INVALID_TOKEN, refusal(() -> mfa.redeemPending(session)));
+    assertEquals(MfaException.Reason.INVALID_TOKEN, refusal(() -> tokens.redeemPending(session)));
     assertEquals(
         MfaException.Reason.INVALID_TOKEN,
-        refusal(() -> mfa.redeemPending(mfa.issueMfaKey(alice))));
+        refusal(() -> tokens.redeemPending(tokens.issueMfaKey(alice))));
     assertEquals(
         MfaException.Reason.INVALID_TOKEN,
-        refusal(() -> mfa.redeemMfaKey(token, Optional.empty())));
-    assertEquals(MfaException.Reason.INVALID_TOKEN, refusal(() -> mfa.redeemEnrollment(token)));
+        refusal(() -> tokens.redeemMfaKey(token, Optional.empty())));
+    assertEquals(MfaException.Reason.INVALID_TOKEN, refusal(() -> tokens.redeemEnrollment(token)));
   }
 
   @Test
   void expiredForgedAndForeignMfaTokensAreRefused() throws Exception {
     User alice = enrolled("alice");
     User bob = enrolled("bob");
-    String token = mfa.pendingToken(alice);
+    String token = tokens.pendingToken(alice);
     assertEquals(
         MfaException.Reason.INVALID_TOKEN,
-        refusal(() -> mfa.redeemPending(withSubject(token, bob.id()))));
+        refusal(() -> tokens.redeemPending(withSubject(token, bob.id()))));
     assertEquals(
         MfaException.Reason.INVALID_TOKEN,
         refusal(
             () ->
-                mfa.redeemPending(
+                tokens.redeemPending(
                     foreignTokens()
                         .sign(
                             TokenType.MFA_PENDING,
                             Map.of("sub", alice.id()),
                             Duration.ofMinutes(5)))));
     assertEquals(
-        MfaException.Reason.INVALID_TOKEN, refusal(() -> mfa.redeemPending("not.a.token")));
+        MfaException.Reason.INVALID_TOKEN, refusal(() -> tokens.redeemPending("not.a.token")));
     clock.advance(mfa.config().tokenTtl().plusMinutes(1));
     assertEquals(
         MfaException.Reason.EXPIRED_TOKEN, refusal(() -> mfa.complete(token, codeOf(alice), IP)));
@@ -248,20 +254,20 @@ class SecondFactorTest {
   void anMfaKeyProvesItsOwnUserOnlyUntilItExpires() throws Exception {
     User alice = enrolled("alice");
     User bob = enrolled("bob");
-    String key = mfa.issueMfaKey(alice);
-    assertEquals(alice.id(), mfa.redeemMfaKey(key, Optional.of(alice.id())).id());
-    assertEquals(alice.id(), mfa.redeemMfaKey(key, Optional.empty()).id());
+    String key = tokens.issueMfaKey(alice);
+    assertEquals(alice.id(), tokens.redeemMfaKey(key, Optional.of(alice.id())).id());
+    assertEquals(alice.id(), tokens.redeemMfaKey(key, Optional.empty()).id());
     assertEquals(
         MfaException.Reason.WRONG_USER,
-        refusal(() -> mfa.redeemMfaKey(key, Optional.of(bob.id()))));
+        refusal(() -> tokens.redeemMfaKey(key, Optional.of(bob.id()))));
     assertEquals(
         MfaException.Reason.INVALID_TOKEN,
-        refusal(() -> mfa.redeemMfaKey(withSubject(key, bob.id()), Optional.of(bob.id()))));
+        refusal(() -> tokens.redeemMfaKey(withSubject(key, bob.id()), Optional.of(bob.id()))));
     assertEquals(
         MfaException.Reason.INVALID_TOKEN,
         refusal(
             () ->
-                mfa.redeemMfaKey(
+                tokens.redeemMfaKey(
                     foreignTokens()
                         .sign(
                             TokenType.MFA_KEY,
@@ -270,27 +276,30 @@ class SecondFactorTest {
                     Optional.empty())));
     clock.advance(Duration.ofDays(29));
     assertEquals(
-        alice.id(), mfa.redeemMfaKey(key, Optional.of(alice.id())).id(), "remembered for 30 days");
+        alice.id(),
+        tokens.redeemMfaKey(key, Optional.of(alice.id())).id(),
+        "remembered for 30 days");
     clock.advance(Duration.ofDays(1).plusMinutes(1));
     assertEquals(
-        MfaException.Reason.EXPIRED_TOKEN, refusal(() -> mfa.redeemMfaKey(key, Optional.empty())));
+        MfaException.Reason.EXPIRED_TOKEN,
+        refusal(() -> tokens.redeemMfaKey(key, Optional.empty())));
   }
 
   @Test
   void aKeyThatNamesNoUserIsTakenAloneOnlyWithinTheMfaTokensLifetime() throws Exception {
     User alice = enrolled("alice");
-    String key = mfa.issueMfaKey(alice);
+    String key = tokens.issueMfaKey(alice);
     clock.advance(Duration.ofMinutes(5));
-    assertEquals(alice.id(), mfa.redeemRecentMfaKey(key).id());
+    assertEquals(alice.id(), tokens.redeemRecentMfaKey(key).id());
     clock.advance(Duration.ofSeconds(1));
-    assertEquals(MfaException.Reason.EXPIRED_TOKEN, refusal(() -> mfa.redeemRecentMfaKey(key)));
+    assertEquals(MfaException.Reason.EXPIRED_TOKEN, refusal(() -> tokens.redeemRecentMfaKey(key)));
     assertEquals(
         alice.id(),
-        mfa.redeemMfaKey(key, Optional.of(alice.id())).id(),
+        tokens.redeemMfaKey(key, Optional.of(alice.id())).id(),
         "still remembered for its user");
     assertEquals(
         MfaException.Reason.INVALID_TOKEN,
-        refusal(() -> mfa.redeemRecentMfaKey(mfa.pendingToken(alice))));
+        refusal(() -> tokens.redeemRecentMfaKey(tokens.pendingToken(alice))));
   }
 
   @Test
@@ -298,23 +307,23 @@ class SecondFactorTest {
     TotpEnrollment enrollment =
         new TotpEnrollment(users, mfa.config(), new java.security.SecureRandom());
     User alice = enrolled("alice");
-    String key = mfa.issueMfaKey(alice);
+    String key = tokens.issueMfaKey(alice);
     User again = enrollment.enroll(alice, true).user();
     assertEquals(
-        MfaException.Reason.REVOKED, refusal(() -> mfa.redeemMfaKey(key, Optional.empty())));
-    String second = mfa.issueMfaKey(again);
-    assertEquals(alice.id(), mfa.redeemMfaKey(second, Optional.empty()).id());
+        MfaException.Reason.REVOKED, refusal(() -> tokens.redeemMfaKey(key, Optional.empty())));
+    String second = tokens.issueMfaKey(again);
+    assertEquals(alice.id(), tokens.redeemMfaKey(second, Optional.empty()).id());
     enrollment.remove(again);
     assertEquals(
-        MfaException.Reason.REVOKED, refusal(() -> mfa.redeemMfaKey(second, Optional.empty())));
+        MfaException.Reason.REVOKED, refusal(() -> tokens.redeemMfaKey(second, Optional.empty())));
 
     User bob = enrolled("bob");
-    String bobs = mfa.issueMfaKey(bob);
+    String bobs = tokens.issueMfaKey(bob);
     users.update(users.findById(bob.id()).orElseThrow().withDisabled(true));
     assertEquals(
-        MfaException.Reason.REVOKED, refusal(() -> mfa.redeemMfaKey(bobs, Optional.empty())));
+        MfaException.Reason.REVOKED, refusal(() -> tokens.redeemMfaKey(bobs, Optional.empty())));
     assertEquals(
-        MfaException.Reason.REVOKED, refusal(() -> mfa.redeemPending(mfa.pendingToken(bob))));
+        MfaException.Reason.REVOKED, refusal(() -> tokens.redeemPending(tokens.pendingToken(bob))));
   }
 
   @Test
@@ -344,7 +353,7 @@ class SecondFactorTest {
     props.put("mfa.required", "true");
     MfaConfig required = Config.read("test", props, Map.of()).mfa();
     SecondFactor strict =
-        new SecondFactor(required, c.tokens(), c.state(), c.authenticator(), clock);
+        new SecondFactor(required, tokens, c.state(), failures, c.directory(), clock);
     User plain = User.of("p", "plain", "", "", "", Map.of());
     assertTrue(strict.mustEnroll(plain));
     assertTrue(

@@ -30,8 +30,8 @@ public final class TestDatabases {
 
   static {
     // Registered from this class loader: a WAR deployed earlier in the same JVM (WarIT) can make
-    // DriverManager load
-    // the drivers through the webapp's loader, and Tomcat deregisters those when it stops.
+    // DriverManager load the drivers through the webapp's loader, and Tomcat deregisters those when
+    // it stops.
     for (String driver : new String[] {"org.postgresql.Driver", "org.mariadb.jdbc.Driver"}) {
       try {
         Class.forName(driver);

@@ -12,8 +12,9 @@ import java.util.Optional;
  * @param userByName a query with one {@code ?}, the login name, returning {@code id}, {@code
  *     password_hash} and any attribute columns
  * @param userById the same columns by {@code id}, for the attribute endpoints
- * @param updateHash an update with two {@code ?}, the new hash and the id; empty: no rehash on
- *     login
+ * @param updateHash an update with the new hash and the id as {@code ?}, and a third {@code ?}, the
+ *     hash that was verified, to change the row only while it still holds that hash (a password
+ *     changed meanwhile wins); empty: no rehash on login
  * @param columns the columns with a meaning of their own; every other one becomes an attribute
  */
 public record JdbcDirectoryConfig(

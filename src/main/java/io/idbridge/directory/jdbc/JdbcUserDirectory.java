@@ -62,15 +62,15 @@ public final class JdbcUserDirectory implements UserDirectory {
     pool.close();
   }
 
-  private void rehash(User upgraded) {
+  void rehash(User verified, String newHash) {
     try {
-      pool.run((queries, c) -> queries.updateHash(c, upgraded));
+      pool.run((queries, c) -> queries.updateHash(c, verified, newHash));
     } catch (RuntimeException e) {
       // The login itself succeeded; the upgrade is tried again at the next one.
       LOG.log(
           System.Logger.Level.WARNING,
           "could not store the upgraded hash of user "
-              + upgraded.id()
+              + verified.id()
               + ": "
               + SqlErrors.describe(e));
     }

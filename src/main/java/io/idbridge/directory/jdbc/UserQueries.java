@@ -44,12 +44,14 @@ final class UserQueries {
   private final Binding name;
   private final Binding id;
   private final Binding updateId;
+  private final boolean guardedUpdate;
 
-  private UserQueries(JdbcDirectoryConfig config, Binding name, Binding id, Binding updateId) {
+  private UserQueries(JdbcDirectoryConfig config, Binding name, Binding id, Update update) {
     this.config = config;
     this.name = name;
     this.id = id;
-    this.updateId = updateId;
+    this.updateId = update.id();
+    this.guardedUpdate = update.guarded();
   }
 
   /**
@@ -62,11 +64,11 @@ final class UserQueries {
   static UserQueries check(Connection c, JdbcDirectoryConfig config) throws SQLException {
     Binding name = checkQuery(c, config, "userByName", config.userByName(), PROBE_NAME, true);
     Binding id = checkQuery(c, config, "userById", config.userById(), PROBE_ID, false);
-    Binding updateId = Binding.TEXT;
+    Update update = new Update(Binding.TEXT, false);
     if (config.updateHash().isPresent()) {
-      updateId = checkUpdate(c, config, config.updateHash().get());
+      update = checkUpdate(c, config, config.updateHash().get());
     }
-    return new UserQueries(config, name, id, updateId);
+    return new UserQueries(config, name, id, update);
   }
 
   private static Binding checkQuery(
@@ -100,16 +102,23 @@ final class UserQueries {
     }
   }
 
-  private static Binding checkUpdate(Connection c, JdbcDirectoryConfig config, String sql)
+  /** How to bind the update's id, and whether it takes the verified hash as a third parameter. */
+  private record Update(Binding id, boolean guarded) {}
+
+  private static Update checkUpdate(Connection c, JdbcDirectoryConfig config, String sql)
       throws SQLException {
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
     try (PreparedStatement ps = config.pool().prepare(c, sql)) {
-      Binding binding = parameters(ps, 2, config, "updateHash").get(1);
+      boolean guarded = parameterCount(ps) == 3;
+      Binding binding = parameters(ps, guarded ? 3 : 2, config, "updateHash").get(1);
       ps.setString(1, "$idbridge$startup-check");
       bind(ps, 2, binding, PROBE_ID);
+      if (guarded) {
+        ps.setString(3, "$idbridge$startup-check");
+      }
       ps.executeUpdate();
-      return binding;
+      return new Update(binding, guarded);
     } catch (SQLException e) {
       throw refused(e, config, "updateHash");
     } finally {
@@ -133,6 +142,15 @@ final class UserQueries {
    * MariaDB's does, would ignore a parameter too many). A type the driver cannot tell (MariaDB's)
    * is bound as text, which such a database compares with numbers itself.
    */
+  /** The statement's number of parameters; 2 where the driver cannot tell. */
+  private static int parameterCount(PreparedStatement ps) throws SQLException {
+    try {
+      return ps.getParameterMetaData().getParameterCount();
+    } catch (SQLFeatureNotSupportedException e) {
+      return 2;
+    }
+  }
+
   private static List<Binding> parameters(
       PreparedStatement ps, int expected, JdbcDirectoryConfig config, String key)
       throws SQLException {
@@ -148,7 +166,11 @@ final class UserQueries {
           .problem(
               key,
               "takes "
-                  + (expected == 1 ? "one parameter (?)" : "two parameters (?, ?)")
+                  + switch (expected) {
+                    case 1 -> "one parameter (?)";
+                    case 2 -> "two parameters (?, ?)";
+                    default -> "three parameters (?, ?, ?)";
+                  }
                   + ", not "
                   + md.getParameterCount());
     }
@@ -212,11 +234,18 @@ final class UserQueries {
     }
   }
 
-  /** Stores an upgraded hash; the number of rows it changed. */
-  int updateHash(Connection c, User upgraded) throws SQLException {
+  /**
+   * Stores an upgraded hash; the number of rows it changed. A statement with a third {@code ?} gets
+   * the hash that was verified, so that it changes the row only while the row still holds it: a
+   * password changed meanwhile wins.
+   */
+  int updateHash(Connection c, User verified, String newHash) throws SQLException {
     try (PreparedStatement ps = config.pool().prepare(c, config.updateHash().orElseThrow())) {
-      ps.setString(1, upgraded.passwordHash());
-      return bind(ps, 2, updateId, upgraded.id()) ? ps.executeUpdate() : 0;
+      ps.setString(1, newHash);
+      if (guardedUpdate) {
+        ps.setString(3, verified.passwordHash());
+      }
+      return bind(ps, 2, updateId, verified.id()) ? ps.executeUpdate() : 0;
     }
   }
 }

@@ -49,8 +49,7 @@ final class LdapEntryMapping {
    */
   User user(String dn, String loginName, Attributes entry) throws NamingException {
     // Every user needs an id; an entry without one is a setting that does not fit this server, not
-    // a login
-    // failure to count against the user.
+    // a login failure to count against the user.
     String id =
         first(entry, config.idAttribute())
             .orElseThrow(

@@ -41,8 +41,7 @@ public final class LdapUserDirectory implements UserDirectory {
   @Override
   public LoginCheck authenticate(String username, String password) {
     // Before any bind: with an empty password a bind is unauthenticated (RFC 4513 §5.1.2), which
-    // some servers
-    // (Active Directory among them) answer with success.
+    // some servers (Active Directory among them) answer with success.
     if (password.isEmpty() || nobodysName(username)) {
       return LoginCheck.rejected();
     }
@@ -74,8 +73,7 @@ public final class LdapUserDirectory implements UserDirectory {
     }
     if (entry.isEmpty()) {
       // An unknown name still costs a bind, against a DN that does not exist, so that neither the
-      // answer nor
-      // its time tells it from a wrong password.
+      // answer nor its time tells it from a wrong password.
       try {
         bindAs("cn=idbridge-no-such-user," + config.searchBase(), password)
             .ifPresent(LdapConnection::close);
@@ -212,8 +210,7 @@ public final class LdapUserDirectory implements UserDirectory {
             false,
             false);
     // JNDI substitutes {0} escaped as RFC 4515 says (*, (, ), \ and NUL as \2a, \28, \29, \5c, \00;
-    // bytes as \hh),
-    // so a login name cannot change the filter.
+    // bytes as \hh), so a login name cannot change the filter.
     NamingEnumeration<SearchResult> results =
         c.ctx().search(new LdapName(config.searchBase()), filter, new Object[] {value}, controls);
     List<SearchResult> found = new ArrayList<>();

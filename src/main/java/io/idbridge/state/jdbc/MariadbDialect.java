@@ -76,8 +76,7 @@ final class MariadbDialect implements Dialect {
       }
     }
     // The row exists. Of two nodes renewing a lapsed one, the second waits for the first's row lock
-    // and then
-    // finds it live: one update matches, the other does not.
+    // and then finds it live: one update matches, the other does not.
     try (PreparedStatement ps =
         pool.prepare(
             c, "UPDATE " + t.markers() + " SET expires_at = ? WHERE k = ? AND expires_at <= ?")) {

@@ -158,6 +158,23 @@ abstract class JdbcUserDirectoryContract {
   }
 
   @Test
+  void aPasswordChangedBetweenALoginsReadAndItsRehashIsNotOverwritten() {
+    row(6, "vic", OPENWALL_BCRYPT, "Vic Verified", "vic@example.com", "IT", false);
+    Map<String, String> p = props(db.url());
+    p.put("directory.jdbc.updateHash", "UPDATE " + table + " SET pw = ? WHERE id = ? AND pw = ?");
+    try (JdbcUserDirectory users = directory(p)) {
+      // The login read the row and verified its old hash; then an administrator set a new one.
+      User verified = users.findByUsername("vic").orElseThrow();
+      String changed = OpenBSDBCrypt.generate("new-pass".toCharArray(), new byte[16], 4);
+      db.exec("UPDATE " + table + " SET pw = ? WHERE login = ?", changed, "vic");
+      users.rehash(verified, "$argon2id$v=19$m=64,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA");
+      assertEquals(changed, storedHash("vic"), "the administrator's hash stays");
+      users.rehash(users.findByUsername("vic").orElseThrow(), "upgraded");
+      assertEquals("upgraded", storedHash("vic"), "a hash still the verified one is replaced");
+    }
+  }
+
+  @Test
   void aWrongPasswordAnUnknownUserAndALockedUserGetTheSameAnswer() {
     for (HttpResponse<String> res :
         List.of(

@@ -137,8 +137,7 @@ class LdapUserDirectoryIT {
   @Test
   void anEmptyPasswordIsRefusedBeforeAnyBindIsSent() {
     // This server refuses an unauthenticated bind (a DN without a password), but Active Directory,
-    // among others,
-    // answers it with success: so the directory never sends one.
+    // among others, answers it with success: so the directory never sends one.
     int before = ldap.binds().size();
     for (Map<String, String> mode : List.of(searchMode(ldap.url()), templateMode(ldap.url()))) {
       assertFalse(directory(mode).authenticate("alice", "").matched());

@@ -12,8 +12,8 @@ import java.util.Optional;
  * The registered-claim checks of RFC 7519 §4.1 that {@link JwtVerifier} applies after the
  * signature.
  */
-final class Claims {
-  private Claims() {}
+final class ClaimChecks {
+  private ClaimChecks() {}
 
   static void checkTimes(
       Map<String, Object> claims, Instant now, Duration leeway, boolean requireExpiry)

@@ -2,17 +2,18 @@ package io.idbridge.voltmx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.idbridge.http.ApiError;
+import io.idbridge.http.ErrorReply;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class VoltmxErrorsTest {
-  static final ApiError WRONG =
-      new ApiError(401, "invalid_credentials", "the user id or password is wrong");
+class VoltmxErrorShapeTest {
+  static final ErrorReply WRONG =
+      new ErrorReply(401, "invalid_credentials", "the user id or password is wrong");
 
   @Test
   void aBackendsOwnCodeAndMessageArePassedOnWhereFoundryLooksForThem() {
-    Map<String, Object> body = VoltmxErrors.body(WRONG, "123", "backendErrorMessage", "rid-1");
+    Map<String, Object> body =
+        new VoltmxErrorShape().body(WRONG.fromBackend("123", "backendErrorMessage"), "rid-1");
     assertEquals("123", body.get("backend_error_code"));
     assertEquals("backendErrorMessage", body.get("backend_error_message"));
     assertEquals(
@@ -23,19 +24,19 @@ class VoltmxErrorsTest {
 
   @Test
   void withoutABackendCodeOursStandsInForIt() {
-    Map<String, Object> body = VoltmxErrors.SHAPE.body(WRONG, "rid-2");
+    Map<String, Object> body = new VoltmxErrorShape().body(WRONG, "rid-2");
     assertEquals("invalid_credentials", body.get("backend_error_code"));
     assertEquals(WRONG.message(), body.get("backend_error_message"));
     assertEquals("rid-2", body.get("requestid"));
     assertEquals(401, body.get("code"));
     assertEquals(401, body.get("httpStatusCode"));
     assertEquals(401, body.get("opstatus"));
-    assertEquals(401, VoltmxErrors.SHAPE.status(WRONG));
+    assertEquals(401, new VoltmxErrorShape().status(WRONG));
   }
 
   @Test
   void theAttributeEndpointsAnswer200WithTheFailureInTheBody() {
-    var shape = VoltmxErrors.inBody(VoltmxAttributesServlet.Kind.SECURITY);
+    var shape = VoltmxErrorShape.inBody(VoltmxAttributesServlet.Kind.SECURITY);
     assertEquals(200, shape.status(WRONG));
     assertEquals(
         Map.of("httpStatusCode", 401, "opstatus", 401, "errmsg", WRONG.message()),

@@ -1,0 +1,62 @@
+package io.idbridge.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The request fields without a server: forms, JSON, the query string, and each 400. */
+class RequestBodyTest {
+
+  static int status(Runnable parse) {
+    return assertThrows(HttpError.class, parse::run).error().status();
+  }
+
+  @Test
+  void aFormIsDecodedAndTheFirstOfTwoSameNamesWins() {
+    RequestBody body =
+        RequestBody.parse(null, "application/x-www-form-urlencoded", "a=1&b=x%20y&a=2&flag");
+    assertEquals(Optional.of("1"), body.text("a"));
+    assertEquals(Optional.of("x y"), body.text("b"));
+    assertEquals(Optional.of(""), body.text("flag"));
+  }
+
+  @Test
+  void jsonIsReadByItsTypeOrItsBraceAndNumbersReadAsText() {
+    assertEquals(
+        Optional.of("123456"),
+        RequestBody.parse(null, "application/json", "{\"otp\":123456}").text("otp"));
+    assertEquals(
+        Optional.of("true"), RequestBody.parse(null, "text/plain", "{\"ok\":true}").text("ok"));
+  }
+
+  @Test
+  void anObjectOrArrayIsNotText() {
+    RequestBody body = RequestBody.parse(null, "application/json", "{\"o\":{},\"a\":[1]}");
+    assertEquals(Optional.empty(), body.text("o"));
+    assertEquals(Optional.empty(), body.text("a"));
+  }
+
+  @Test
+  void theBodyWinsOverTheQueryString() {
+    RequestBody body = RequestBody.parse("token=q&only=q", "application/json", "{\"token\":\"b\"}");
+    assertEquals(Optional.of("b"), body.text("token"));
+    assertEquals(Optional.of("q"), body.text("only"));
+  }
+
+  @Test
+  void aMissingOrBlankRequiredFieldIs400NamingIt() {
+    RequestBody body = RequestBody.parse(null, null, "userid=%20");
+    HttpError e = assertThrows(HttpError.class, () -> body.required("userid"));
+    assertEquals("missing parameter: userid", e.error().message());
+    assertEquals(400, status(() -> body.required("password")));
+  }
+
+  @Test
+  void malformedBodiesAre400() {
+    assertEquals(400, status(() -> RequestBody.parse(null, "application/json", "{\"a\":")));
+    assertEquals(400, status(() -> RequestBody.parse(null, "application/json", "[1,2]")));
+    assertEquals(400, status(() -> RequestBody.parse(null, null, "a=%zz")));
+  }
+}
