@@ -224,7 +224,7 @@ public final class Bootstrap implements ServletContextListener {
   private static void operations(ServletContext ctx, ErrorShapes shapes, Components c) {
     servlet(ctx, "jwks", new JwksServlet(c.keys()), "/.well-known/jwks.json");
     servlet(ctx, "signingPem", new SigningKeyPemServlet(c.keys()), "/keys/signing.pem");
-    servlet(ctx, "health", new HealthServlet(c.directory(), c.state()), "/health");
+    servlet(ctx, "health", new HealthServlet(c.directory(), c.state(), c.hashes()), "/health");
     servlet(ctx, "errorPage", new ErrorPageServlet(shapes), "/_error");
     servlet(ctx, "notFound", new NotFoundServlet(), "/");
   }

@@ -41,6 +41,36 @@ class ConfigTest {
   }
 
   @Test
+  void passwordLimitsDefaultToFourWaitingPerHashAndHalfTheHeap() {
+    Config config = Config.read("test", Map.of("password.maxConcurrent", "3"), Map.of());
+
+    assertEquals(12, config.password().maxQueuedHashes());
+    assertEquals(
+        Math.max(Runtime.getRuntime().maxMemory() / 2048, 19456), config.password().maxMemoryKib());
+  }
+
+  @Test
+  void passwordMaxMemoryIsReadInMibAndMustHoldOneHash() {
+    Config config =
+        Config.read(
+            "test", Map.of("password.maxMemory", "512", "password.maxQueued", "0"), Map.of());
+    assertEquals(512 * 1024, config.password().maxMemoryKib());
+    assertEquals(0, config.password().maxQueuedHashes());
+
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                Config.read(
+                    "conf/x.properties",
+                    Map.of("password.maxMemory", "16", "password.argon2.memoryKib", "65536"),
+                    Map.of()));
+    assertTrue(
+        e.getMessage().contains("conf/x.properties: password.maxMemory: must hold at least one"),
+        e.getMessage());
+  }
+
+  @Test
   void anUnknownKeyStopsStartUpNamingTheKeyAndTheFile() {
     ConfigException e =
         assertThrows(

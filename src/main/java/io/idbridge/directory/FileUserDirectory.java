@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -242,27 +243,30 @@ public final class FileUserDirectory implements WritableUserDirectory {
   }
 
   /**
-   * The file holds password hashes and TOTP secrets: readable by its owner only, where the file
-   * system can say so.
+   * A new file, owner-only from its creation (it holds password hashes and TOTP secrets, and
+   * becomes the users file): a copy of every hash is never readable by others, not even between its
+   * first byte and a chmod, nor after a kill. A leftover of a killed write (which may carry older
+   * permissions) is removed first, since creation sets no mode on an existing file.
    */
-  private static void ownerOnly(Path path) throws IOException {
-    if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+  static FileChannel createOwnerOnly(Path temp) throws IOException {
+    Files.deleteIfExists(temp);
+    Set<StandardOpenOption> options =
+        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return FileChannel.open(
+          temp,
+          options,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
+    return FileChannel.open(temp, options);
   }
 
   private void write(byte[] bytes) throws IOException {
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (FileChannel out =
-        FileChannel.open(
-            temp,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel out = createOwnerOnly(temp)) {
       out.write(java.nio.ByteBuffer.wrap(bytes));
       out.force(true);
     }
-    ownerOnly(temp);
     try {
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {

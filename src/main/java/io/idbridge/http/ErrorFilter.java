@@ -1,6 +1,7 @@
 package io.idbridge.http;
 
 import io.idbridge.directory.DirectoryUnavailableException;
+import io.idbridge.password.HashingBusyException;
 import io.idbridge.state.StateUnavailableException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -39,6 +40,11 @@ public final class ErrorFilter extends HttpFilter {
     Throwable cause = e instanceof ServletException && e.getCause() != null ? e.getCause() : e;
     if (cause instanceof HttpError h) {
       return h.error();
+    }
+    if (cause instanceof HashingBusyException busy) {
+      // Expected under load and logged by no one: a line per refused login would flood the log.
+      return ErrorReply.unavailable("too many logins at once; try again shortly")
+          .retryingAfter(busy.retryAfter());
     }
     if (cause instanceof DirectoryUnavailableException) {
       LOG.log(

@@ -2,6 +2,8 @@ package io.idbridge.ops;
 
 import io.idbridge.directory.UserDirectory;
 import io.idbridge.http.Responses;
+import io.idbridge.password.HashingStatus;
+import io.idbridge.password.PasswordHashes;
 import io.idbridge.state.StateStore;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,15 +13,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code GET /health}: 200 when the directory and the state store answer, 503 when one does not.
+ * {@code GET /health}: 200 when the directory and the state store answer, 503 when one does not;
+ * also which argon2 hashes passwords, and how many hashes run and wait.
  */
 public final class HealthServlet extends HttpServlet {
   private final UserDirectory directory;
   private final StateStore state;
+  private final PasswordHashes hashes;
 
-  public HealthServlet(UserDirectory directory, StateStore state) {
+  public HealthServlet(UserDirectory directory, StateStore state, PasswordHashes hashes) {
     this.directory = directory;
     this.state = state;
+    this.hashes = hashes;
   }
 
   @Override
@@ -31,6 +36,12 @@ public final class HealthServlet extends HttpServlet {
     body.put("status", up ? "UP" : "DOWN");
     body.put("directory", dir);
     body.put("state", st);
+    HashingStatus hashing = hashes.status();
+    body.put("password_hash", hashing.implementation());
+    Map<String, Object> load = new LinkedHashMap<>();
+    load.put("running", hashing.running());
+    load.put("waiting", hashing.waiting());
+    body.put("hashing", load);
     Responses.write(req, res, up ? 200 : 503, body);
   }
 

@@ -4,36 +4,39 @@ import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.function.Supplier;
 
 /**
- * Verifies stored password hashes in their standard string formats and creates new argon2id ones.
+ * Verifies stored password hashes in their standard string formats and creates new argon2id ones,
+ * admitting each computation by count and memory.
  */
 public final class PasswordHashes {
 
   private static final System.Logger LOG = System.getLogger(PasswordHashes.class.getName());
 
   private final PasswordConfig config;
-  private final Semaphore permits;
+  private final Argon2Engine argon2;
+  private final HashPermits permits;
   private final SecureRandom random = new SecureRandom();
-  private final Argon2idHash dummy;
+  private final Argon2Hash dummy;
 
   public PasswordHashes(PasswordConfig config) {
-    this(config, new Semaphore(config.maxConcurrentHashes(), true));
+    this(config, Argon2Engines.current());
   }
 
-  /** Tests pass their own semaphore to observe the bound on concurrent hashing. */
-  PasswordHashes(PasswordConfig config, Semaphore permits) {
+  /** Tests choose the engine: Bouncy Castle beside libargon2, or one that counts or blocks. */
+  PasswordHashes(PasswordConfig config, Argon2Engine argon2) {
     this.config = Objects.requireNonNull(config, "config");
-    this.permits = Objects.requireNonNull(permits, "permits");
+    this.argon2 = Objects.requireNonNull(argon2, "argon2");
+    this.permits =
+        new HashPermits(
+            config.maxConcurrentHashes(), config.maxMemoryKib(), config.maxQueuedHashes());
     // A random password nobody knows: verifyDummy needs only the work, never a match.
     byte[] unknowable = new byte[16];
     random.nextBytes(unknowable);
     this.dummy =
-        Argon2idHash.parse(
-            Argon2idHash.create(HexFormat.of().formatHex(unknowable), config, random));
+        Argon2Hash.parse(
+            Argon2Hash.create(HexFormat.of().formatHex(unknowable), config, random, argon2),
+            argon2);
   }
 
   /**
@@ -59,7 +62,19 @@ public final class PasswordHashes {
       verifyDummy(password);
       return false;
     }
-    return withPermit(() -> stored.matches(password)).orElse(false);
+    if (!permits.canEverAdmit(stored.memoryKib())) {
+      // Answered at once and as a wrong password (no enumeration): computing it would take more
+      // memory than every hash at once may hold.
+      LOG.log(
+          Level.WARNING,
+          "Stored password hash cannot be checked ({0}): it needs {1} KiB, more than"
+              + " password.maxMemory allows ({2} KiB); answered as a wrong password",
+          format,
+          stored.memoryKib(),
+          config.maxMemoryKib());
+      return false;
+    }
+    return permits.run(stored.memoryKib(), () -> stored.matches(password)).orElse(false);
   }
 
   /**
@@ -68,7 +83,8 @@ public final class PasswordHashes {
    */
   public String hash(String password) {
     Objects.requireNonNull(password, "password");
-    return withPermit(() -> Argon2idHash.create(password, config, random))
+    return permits
+        .run(config.argon2MemoryKib(), () -> Argon2Hash.create(password, config, random, argon2))
         .orElseThrow(
             () -> new IllegalStateException("interrupted while waiting to hash a password"));
   }
@@ -82,7 +98,7 @@ public final class PasswordHashes {
       return true;
     }
     try {
-      return !Argon2idHash.parse(encoded).isAtLeast(config);
+      return !Argon2Hash.parse(encoded, argon2).isAtLeast(config);
     } catch (UnusableHashException e) {
       return true;
     }
@@ -94,7 +110,13 @@ public final class PasswordHashes {
    */
   public void verifyDummy(String password) {
     Objects.requireNonNull(password, "password");
-    withPermit(() -> dummy.matches(password));
+    permits.run(dummy.memoryKib(), () -> dummy.matches(password));
+  }
+
+  /** Which argon2 runs, and how many hashes run and wait now: for {@code /health}. */
+  public HashingStatus status() {
+    return new HashingStatus(
+        "argon2id " + argon2.description(), permits.running(), permits.waiting());
   }
 
   /** Which format an encoded string is, or UNKNOWN. */
@@ -102,8 +124,11 @@ public final class PasswordHashes {
     if (encoded == null) {
       return HashFormat.UNKNOWN;
     }
-    if (encoded.startsWith(Argon2idHash.PREFIX)) {
+    if (encoded.startsWith(Argon2Hash.ARGON2ID_PREFIX)) {
       return HashFormat.ARGON2ID;
+    }
+    if (encoded.startsWith(Argon2Hash.ARGON2I_PREFIX)) {
+      return HashFormat.ARGON2I;
     }
     if (encoded.startsWith("$2a$") || encoded.startsWith("$2b$") || encoded.startsWith("$2y$")) {
       return HashFormat.BCRYPT;
@@ -117,7 +142,10 @@ public final class PasswordHashes {
     if (encoded.startsWith(DjangoPbkdf2Hash.PREFIX)) {
       return HashFormat.DJANGO_PBKDF2_SHA256;
     }
-    if (encoded.startsWith(Sha512CryptHash.PREFIX)) {
+    if (encoded.startsWith(ShaCryptHash.Variant.SHA256.prefix)) {
+      return HashFormat.SHA256_CRYPT;
+    }
+    if (encoded.startsWith(ShaCryptHash.Variant.SHA512.prefix)) {
       return HashFormat.SHA512_CRYPT;
     }
     return HashFormat.UNKNOWN;
@@ -126,37 +154,19 @@ public final class PasswordHashes {
   /**
    * The dummy's encoded parameters, for tests that check it costs what a default-format hash costs.
    */
-  Argon2idHash dummy() {
+  Argon2Hash dummy() {
     return dummy;
   }
 
-  private static StoredHash parse(HashFormat format, String encoded) {
+  private StoredHash parse(HashFormat format, String encoded) {
     return switch (format) {
-      case ARGON2ID -> Argon2idHash.parse(encoded);
+      case ARGON2ID, ARGON2I -> Argon2Hash.parse(encoded, argon2);
       case BCRYPT -> BcryptHash.parse(encoded);
       case PBKDF2_SHA256, PBKDF2_SHA512 -> Pbkdf2Hash.parse(encoded);
       case DJANGO_PBKDF2_SHA256 -> DjangoPbkdf2Hash.parse(encoded);
-      case SHA512_CRYPT -> Sha512CryptHash.parse(encoded);
+      case SHA256_CRYPT -> ShaCryptHash.parse(ShaCryptHash.Variant.SHA256, encoded);
+      case SHA512_CRYPT -> ShaCryptHash.parse(ShaCryptHash.Variant.SHA512, encoded);
       case UNKNOWN -> throw new UnusableHashException("unknown format");
     };
-  }
-
-  /**
-   * Runs expensive hashing under a permit: argon2 holds its memory for the whole computation, so
-   * the number running at once bounds the heap it takes. Empty when interrupted while waiting, so
-   * callers fail closed.
-   */
-  private <T> Optional<T> withPermit(Supplier<T> work) {
-    try {
-      permits.acquire();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(work.get());
-    } finally {
-      permits.release();
-    }
   }
 }

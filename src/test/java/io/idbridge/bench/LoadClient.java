@@ -222,7 +222,7 @@ public final class LoadClient {
     return url;
   }
 
-  private static Map<String, String> options(String[] args) {
+  static Map<String, String> options(String[] args) {
     if (args.length % 2 != 0) {
       throw new IllegalArgumentException("options come in pairs: --name value");
     }
@@ -233,7 +233,7 @@ public final class LoadClient {
     return options;
   }
 
-  private static String required(Map<String, String> options, String name) {
+  static String required(Map<String, String> options, String name) {
     String value = options.get(name);
     if (value == null) {
       throw new IllegalArgumentException("missing " + name);
@@ -241,7 +241,7 @@ public final class LoadClient {
     return value;
   }
 
-  private static int number(Map<String, String> options, String name, int fallback) {
+  static int number(Map<String, String> options, String name, int fallback) {
     return options.containsKey(name) ? Integer.parseInt(options.get(name)) : fallback;
   }
 }

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.idbridge.password.HashFormat;
 import io.idbridge.password.PasswordConfig;
 import io.idbridge.password.PasswordHashes;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +38,33 @@ class FileUserDirectoryTest {
         java.nio.file.attribute.PosixFilePermissions.toString(
             Files.getPosixFilePermissions(dir.resolve("users.json"))),
         "hashes are for the owner's eyes only");
+  }
+
+  @Test
+  void theTempFileIsOwnerOnlyBeforeItsFirstByte() throws Exception {
+    Path temp = dir.resolve("users.json.tmp");
+    // A leftover of a write killed under the old code: world-readable.
+    Files.writeString(temp, "stale");
+    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+
+    try (FileChannel out = FileUserDirectory.createOwnerOnly(temp)) {
+      assertEquals(0, out.size(), "a new file, not the leftover");
+      assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(temp)));
+    }
+  }
+
+  @Test
+  void aWriteOverAWorldReadableLeftoverLeavesTheFileOwnerOnly() throws Exception {
+    Path temp = dir.resolve("users.json.tmp");
+    Files.writeString(temp, "stale");
+    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+
+    directory().add(User.of("u1", "Alice", HASHES.hash("pw"), "Alice", "", Map.of()));
+
+    assertFalse(Files.exists(temp));
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("users.json"))));
   }
 
   @Test

@@ -37,6 +37,20 @@ class PasswordConfigTest {
   }
 
   @Test
+  void rejectsAMemoryBudgetBelowOneHashAndANegativeQueue() {
+    assertThrows(IllegalArgumentException.class, () -> new PasswordConfig(1024, 2, 1, 1, 4, 1023));
+    assertThrows(IllegalArgumentException.class, () -> new PasswordConfig(64, 2, 1, 1, -1, 1024));
+  }
+
+  @Test
+  void defaultsWaitFourPerHashAndHoldHalfTheHeap() {
+    PasswordConfig defaults = PasswordConfig.defaults();
+
+    assertEquals(4 * defaults.maxConcurrentHashes(), defaults.maxQueuedHashes());
+    assertEquals(Math.max(Runtime.getRuntime().maxMemory() / 2048, 19456), defaults.maxMemoryKib());
+  }
+
+  @Test
   void rejectsFewerThanOneConcurrentHash() {
     assertThrows(IllegalArgumentException.class, () -> new PasswordConfig(64, 2, 1, 0));
   }

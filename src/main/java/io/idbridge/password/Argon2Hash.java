@@ -4,17 +4,16 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * An argon2id hash in the PHC string format: {@code
- * $argon2id$v=19$m=<KiB>,t=<passes>,p=<lanes>$<salt>$<tag>}.
+ * An argon2id or argon2i hash in the PHC string format, {@code
+ * $argon2id$v=19$m=<KiB>,t=<passes>,p=<lanes>$<salt>$<tag>}, checked with the engine that parsed
+ * it.
  */
-record Argon2idHash(int memoryKib, int iterations, int parallelism, byte[] salt, byte[] tag)
-    implements StoredHash {
+record Argon2Hash(Argon2Inputs inputs, byte[] tag, Argon2Engine engine) implements StoredHash {
 
-  static final String PREFIX = "$argon2id$";
+  static final String ARGON2ID_PREFIX = "$argon2id$";
+  static final String ARGON2I_PREFIX = "$argon2i$";
 
   /** 4 GiB: beyond it a stored hash is treated as hostile rather than strong. */
   static final int MAX_MEMORY_KIB = 4 * 1024 * 1024;
@@ -35,13 +34,20 @@ record Argon2idHash(int memoryKib, int iterations, int parallelism, byte[] salt,
 
   private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
 
-  static Argon2idHash parse(String encoded) {
+  static Argon2Hash parse(String encoded, Argon2Engine engine) {
     // PHC string format: $<id>$v=<version>$<param>=<value>(,<param>=<value>)*$<salt>$<hash>.
     String[] fields = encoded.split("\\$", -1);
-    if (fields.length != 6 || !fields[0].isEmpty() || !fields[1].equals("argon2id")) {
-      throw new UnusableHashException("not an argon2id PHC string with salt and hash");
+    if (fields.length != 6 || !fields[0].isEmpty()) {
+      throw new UnusableHashException("not an argon2 PHC string with version, salt and hash");
     }
-    // Version 19 (0x13) is RFC 9106's; the older 0x10 differs in how blocks are overwritten.
+    Argon2Type type =
+        switch (fields[1]) {
+          case "argon2id" -> Argon2Type.ARGON2ID;
+          case "argon2i" -> Argon2Type.ARGON2I;
+          default -> throw new UnusableHashException("not argon2id or argon2i");
+        };
+    // Version 19 (0x13) is RFC 9106's; the older 0x10 (written without v=) differs in how blocks
+    // are overwritten.
     if (!fields[2].equals("v=19")) {
       throw new UnusableHashException("argon2 version is not v=19");
     }
@@ -60,61 +66,55 @@ record Argon2idHash(int memoryKib, int iterations, int parallelism, byte[] salt,
     byte[] tag = HashFields.phcBase64(fields[5], "argon2 hash");
     HashFields.within(salt.length, MIN_SALT_BYTES, MAX_BYTES, "argon2 salt length");
     HashFields.within(tag.length, MIN_TAG_BYTES, MAX_BYTES, "argon2 hash length");
-    return new Argon2idHash(m, t, p, salt, tag);
+    return new Argon2Hash(Argon2Inputs.of(type, m, t, p, salt, tag.length), tag, engine);
   }
 
-  /** A new hash with the configured parameters, a random 16-byte salt and a 32-byte tag. */
-  static String create(String password, PasswordConfig config, SecureRandom random) {
+  /** A new argon2id hash with the configured parameters, a random 16-byte salt, a 32-byte tag. */
+  static String create(
+      String password, PasswordConfig config, SecureRandom random, Argon2Engine engine) {
     byte[] salt = new byte[NEW_SALT_BYTES];
     random.nextBytes(salt);
-    int m = config.argon2MemoryKib();
-    int t = config.argon2Iterations();
-    int p = config.argon2Parallelism();
-    byte[] tag = derive(HashFields.utf8(password), m, t, p, salt, NEW_TAG_BYTES);
+    Argon2Inputs inputs =
+        Argon2Inputs.of(
+            Argon2Type.ARGON2ID,
+            config.argon2MemoryKib(),
+            config.argon2Iterations(),
+            config.argon2Parallelism(),
+            salt,
+            NEW_TAG_BYTES);
+    byte[] tag = engine.derive(inputs, HashFields.utf8(password));
     // Locale.ROOT: some default locales would format %d with non-ASCII digits.
     return String.format(
         Locale.ROOT,
         "$argon2id$v=19$m=%d,t=%d,p=%d$%s$%s",
-        m,
-        t,
-        p,
+        inputs.memoryKib(),
+        inputs.iterations(),
+        inputs.parallelism(),
         B64.encodeToString(salt),
         B64.encodeToString(tag));
   }
 
   @Override
   public boolean matches(String password) {
-    byte[] derived =
-        derive(HashFields.utf8(password), memoryKib, iterations, parallelism, salt, tag.length);
-    return MessageDigest.isEqual(derived, tag);
+    return MessageDigest.isEqual(engine.derive(inputs, HashFields.utf8(password)), tag);
   }
 
-  /** True when every cost parameter is at least the configured one. */
+  @Override
+  public long memoryKib() {
+    return inputs.memoryKib();
+  }
+
+  /** True when this is argon2id and every cost parameter is at least the configured one. */
   boolean isAtLeast(PasswordConfig config) {
-    return memoryKib >= config.argon2MemoryKib()
-        && iterations >= config.argon2Iterations()
-        && parallelism >= config.argon2Parallelism();
+    return inputs.type() == Argon2Type.ARGON2ID
+        && inputs.memoryKib() >= config.argon2MemoryKib()
+        && inputs.iterations() >= config.argon2Iterations()
+        && inputs.parallelism() >= config.argon2Parallelism();
   }
 
   /** The value of a {@code name=value} parameter, within bounds. */
   private static int number(String param, long min, long max) {
     String name = "argon2 " + param.charAt(0);
     return HashFields.within(HashFields.decimal(param.substring(2), name), min, max, name);
-  }
-
-  private static byte[] derive(byte[] password, int m, int t, int p, byte[] salt, int length) {
-    Argon2Parameters params =
-        new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-            .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-            .withMemoryAsKB(m)
-            .withIterations(t)
-            .withParallelism(p)
-            .withSalt(salt)
-            .build();
-    Argon2BytesGenerator generator = new Argon2BytesGenerator();
-    generator.init(params);
-    byte[] out = new byte[length];
-    generator.generateBytes(password, out);
-    return out;
   }
 }

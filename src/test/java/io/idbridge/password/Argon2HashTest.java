@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-class Argon2idHashTest {
+class Argon2HashTest {
 
   // phc-winner-argon2 src/test.c, Argon2id, version 0x13: hashtest(version, t, log2(m), p,
   // "password", "somesalt").
@@ -161,16 +161,42 @@ class Argon2idHashTest {
   }
 
   @Test
-  void refusesArgon2iAndArgon2dAsUnknownFormats() {
-    // argon2 CLI: echo -n password | argon2 somesalt -i (resp. -d) -t 2 -m 8 -p 1 -e
+  void verifiesArgon2iFromTheReferenceCli() {
+    // argon2 CLI: echo -n password | argon2 somesalt -i -t 2 -m 8 -p 1 -e
     String argon2i =
         "$argon2i$v=19$m=256,t=2,p=1$c29tZXNhbHQ$iekCn0Y3spW+sCcFanM2xBT63UP2sghkUoHLIUpWRS8";
+
+    assertEquals(HashFormat.ARGON2I, PasswordHashes.formatOf(argon2i));
+    assertTrue(hashes.verify("password", argon2i));
+    assertFalse(hashes.verify("Password", argon2i));
+  }
+
+  @Test
+  void verifiesArgon2iReferenceVectorWith64MiB() {
+    // phc-winner-argon2 src/test.c, Argon2i, version 0x13: hashtest(version, 2, 16, 1,
+    // "password", "somesalt").
+    assertTrue(
+        hashes.verify(
+            "password",
+            "$argon2i$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$wWKIMhR9lyDFvRz9YTZweHKfbftvj+qf+YFY4NeBbtA"));
+  }
+
+  @Test
+  void rehashesArgon2iToArgon2idWhateverItsCost() {
+    PasswordHashes weaker = new PasswordHashes(new PasswordConfig(16, 1, 1, 1));
+
+    assertTrue(
+        weaker.needsRehash(
+            "$argon2i$v=19$m=256,t=2,p=1$c29tZXNhbHQ$iekCn0Y3spW+sCcFanM2xBT63UP2sghkUoHLIUpWRS8"));
+  }
+
+  @Test
+  void refusesArgon2dAsAnUnknownFormat() {
+    // argon2 CLI: echo -n password | argon2 somesalt -d -t 2 -m 8 -p 1 -e
     String argon2d =
         "$argon2d$v=19$m=256,t=2,p=1$c29tZXNhbHQ$JcTui6RIBUtJ78gE5Hi52CO+H5vS6Z9R1uxAB6OhUB8";
 
-    assertEquals(HashFormat.UNKNOWN, PasswordHashes.formatOf(argon2i));
     assertEquals(HashFormat.UNKNOWN, PasswordHashes.formatOf(argon2d));
-    assertFalse(hashes.verify("password", argon2i));
     assertFalse(hashes.verify("password", argon2d));
   }
 

@@ -1,5 +1,6 @@
 package io.idbridge.password;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class Sha512CryptHashTest {
+class ShaCryptHashTest {
 
   private final PasswordHashes hashes = new PasswordHashes(new PasswordConfig(64, 1, 1, 2));
 
@@ -28,6 +29,49 @@ the minimum number is still observed|$6$rounds=1000$roundstoolow$kUMsbe306n21p9R
 """)
   void verifiesEachVectorFromDreppersSpec(String password, String encoded) {
     assertTrue(hashes.verify(password, encoded));
+  }
+
+  // The same spec's vectors for SHA-256 (glibc's crypt agrees with each).
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+Hello world!|$5$saltstring$5B8vYYiY.CVt1RlTTf8KbXBH3hsxY/GNooZaBBGWEc5
+Hello world!|$5$rounds=10000$saltstringsaltst$3xv.VbSHBb41AL9AvLeujZkZRBAwqFMz2.opqey6IcA
+This is just a test|$5$rounds=5000$toolongsaltstrin$Un/5jzAHMgOGZ5.mWJpuVolil07guHPvOW8mGRcvxa5
+a very much longer text to encrypt.  This one even stretches over morethan one line.|$5$rounds=1400$anotherlongsalts$Rx.j8H.h8HjEDGomFU8bDkXm3XIUnzyxf12oP84Bnq1
+we have a short salt string but not a short password|$5$rounds=77777$short$JiO1O3ZpDAxGJeaDIuqCoEFysAe1mZNJRs3pw0KQRd/
+a short string|$5$rounds=123456$asaltof16chars..$gP3VQ/6X7UUEW3HkBn2w1/Ptq2jxPyzV/cZKmF/wJvD
+the minimum number is still observed|$5$rounds=1000$roundstoolow$yfvwcWrQ8l/K0DAWyuPMDNHpIVlTQebY9l/gL972bIC
+""")
+  void verifiesEachSha256VectorFromDreppersSpec(String password, String encoded) {
+    assertEquals(HashFormat.SHA256_CRYPT, PasswordHashes.formatOf(encoded));
+    assertTrue(hashes.verify(password, encoded));
+    assertFalse(hashes.verify(password + " ", encoded));
+  }
+
+  @Test
+  void verifiesNonAsciiSha256PasswordAsUtf8() {
+    // glibc: crypt("t\u00e1\u0411\u2113\u0259" as UTF-8, "$5$rounds=40000$PEZTJDiyzV28M3.m").
+    String encoded = "$5$rounds=40000$PEZTJDiyzV28M3.m$JWoctm7ZKYl8BrJfuwOg1P4yTtbXCD9UnuqbE/323z1";
+
+    assertTrue(hashes.verify("t\u00e1\u0411\u2113\u0259", encoded));
+    assertFalse(hashes.verify("ta\u0411\u2113\u0259", encoded));
+  }
+
+  @Test
+  void rehashesSha256CryptToArgon2id() {
+    assertTrue(hashes.needsRehash("$5$saltstring$5B8vYYiY.CVt1RlTTf8KbXBH3hsxY/GNooZaBBGWEc5"));
+  }
+
+  @Test
+  void refusesASha256HashOfTheWrongLength() {
+    // A SHA-512 hash's 86 characters after a $5$ prefix.
+    assertFalse(
+        hashes.verify(
+            "Hello world!",
+            "$5$saltstring$svn8UoSVapNtMuq1ukKS4tPQd8iKwSMHWjl/O817G3uBnIFNjnQJuesI68u4OTLiBFdcbYEdFCoEOfaS35inz1"));
   }
 
   @Test
