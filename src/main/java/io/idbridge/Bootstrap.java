@@ -182,7 +182,11 @@ public final class Bootstrap implements ServletContextListener {
           kind.path());
     }
     servlet(
-        ctx, "voltmxLogin", new VoltmxLoginServlet(c.logins(), addresses, voltmx), "/voltmx/login");
+        ctx,
+        "voltmxLogin",
+        new VoltmxLoginServlet(
+            c.logins(), addresses, voltmx, config.caller("voltmx").secretField()),
+        "/voltmx/login");
     servlet(ctx, "voltmxLogout", new VoltmxLogoutServlet(c.sessions()), "/voltmx/logout");
     servlet(
         ctx,
