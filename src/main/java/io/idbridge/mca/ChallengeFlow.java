@@ -96,7 +96,7 @@ public final class ChallengeFlow {
     LoginStep step =
         logins.password(new LoginAttempt(username.get(), password.get(), null), Optional.empty());
     return switch (step.kind()) {
-      case PASSED -> McaReply.success(((LoginStep.Passed) step).user());
+      case PASSED -> McaReply.success(((LoginStep.Passed) step).user(), config.userName());
       case CODE_DUE -> {
         LoginStep.CodeDue due = (LoginStep.CodeDue) step;
         yield challenge(state.otp(due.mfaToken(), due.retries()));
@@ -129,7 +129,7 @@ public final class ChallengeFlow {
     LoginStep step =
         logins.code(state.mfaToken(), text(answer, "otp").orElse(""), null, Optional.empty());
     return switch (step.kind()) {
-      case PASSED -> McaReply.success(((LoginStep.Passed) step).user());
+      case PASSED -> McaReply.success(((LoginStep.Passed) step).user(), config.userName());
       case WRONG_CODE -> {
         int left = ((LoginStep.WrongCode) step).retriesLeft().orElse(0);
         yield left <= 0 ? McaReply.failure() : challenge(state.withRetriesLeft(left));

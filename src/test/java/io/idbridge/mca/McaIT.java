@@ -491,22 +491,37 @@ class McaIT {
   }
 
   @Test
-  void malformedJsonIsA400InMcasErrorShape() throws Exception {
+  void malformedJsonIsAnHttp200FailureInMcasErrorShape() throws Exception {
     assertError(
-        call(TENANT, REALM, "handleChallengeAnswer", "{\"stateId\": "), 400, "invalid_request");
-    assertError(call(TENANT, REALM, "startAuthorization", "[1,2]"), 400, "invalid_request");
+        call(TENANT, REALM, "handleChallengeAnswer", "{\"stateId\": "), 200, "invalid_request");
+    assertError(call(TENANT, REALM, "startAuthorization", "[1,2]"), 200, "invalid_request");
   }
 
   @Test
-  void aMissingOrNonObjectChallengeAnswerIsA400() throws Exception {
+  void aMissingOrNonObjectChallengeAnswerIsAnHttp200Failure() throws Exception {
     HttpResponse<String> missing =
         call(TENANT, REALM, "handleChallengeAnswer", "{\"headers\":{},\"stateId\":\"x\"}");
-    assertError(missing, 400, "invalid_request");
+    assertError(missing, 200, "invalid_request");
     assertTrue(Json.parse(missing.body()).get("message").asText().contains("challengeAnswer"));
     assertError(
         call(TENANT, REALM, "handleChallengeAnswer", "{\"challengeAnswer\":\"bob\"}"),
-        400,
+        200,
         "invalid_request");
+  }
+
+  @Test
+  void theIdentitysUserNameMayBeTheLoginNameWithTheIdInTheAttributes() throws Exception {
+    try (TestServer byName = TestServer.start(Map.of("mca.userName", "username"), CLOCK)) {
+      byName.addUser("bob.smith", "abcd1234", Map.of());
+      String path = "/mca/apps/" + TENANT + "/idbridge/handleChallengeAnswer";
+      HttpResponse<String> res =
+          byName.postJson(path, "{\"headers\":{},\"challengeAnswer\":" + SEED_ANSWER + "}");
+      assertEquals(200, res.statusCode(), res.body());
+      JsonNode identity = Json.parse(res.body()).get("userIdentity");
+      assertEquals("bob.smith", identity.get("userName").asText(), "the seed's username");
+      assertEquals("id-bob.smith", identity.at("/attributes/id").asText());
+      assertEquals("bob.smith", identity.at("/attributes/username").asText());
+    }
   }
 
   @Test
