@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.idbridge.jwt.Jwt;
+import io.idbridge.jwt.Signer;
 import io.idbridge.testing.Json;
 import io.idbridge.testing.TestServer;
 import java.io.ByteArrayInputStream;
@@ -13,6 +15,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,6 +64,18 @@ final class Foundry {
 
   HttpResponse<String> logout(String sessionToken, String... headers) {
     return post("/voltmx/logout", Map.of("session_token", sessionToken), headers);
+  }
+
+  /** A claims token as Foundry signs it, naming the provider's user id in the given claim. */
+  static String claimsToken(
+      KeyPair keys, String claim, String userId, Instant now, long expiresInSeconds) {
+    Map<String, Object> claims = new LinkedHashMap<>();
+    claims.put("_v", "1");
+    claims.put("_prov", "idbridge");
+    claims.put(claim, userId);
+    claims.put("iat", now.getEpochSecond());
+    claims.put("exp", now.getEpochSecond() + expiresInSeconds);
+    return Jwt.sign(Map.of("typ", "JWT"), claims, Signer.of("foundry-1", keys.getPrivate()));
   }
 
   /** Checks every field of the VoltMX error body, and that the answer has the given HTTP status. */
