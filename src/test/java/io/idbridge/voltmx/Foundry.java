@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,6 +37,21 @@ final class Foundry {
   Foundry(TestServer server, Map<String, String> providerSettings) {
     this.server = server;
     this.providerSettings = providerSettings;
+  }
+
+  /**
+   * The README's caller proof, the shared secret as the provider setting {@code idbridge_secret},
+   * with more keys and values.
+   */
+  static Map<String, String> providerSettingSecret(String secret, String... keyValues) {
+    Map<String, String> props = new HashMap<>();
+    props.put("voltmx.caller.mode", "secret");
+    props.put("voltmx.caller.secret", secret);
+    props.put("voltmx.caller.secret.field", "idbridge_secret");
+    for (int i = 0; i < keyValues.length; i += 2) {
+      props.put(keyValues[i], keyValues[i + 1]);
+    }
+    return props;
   }
 
   /**

@@ -41,13 +41,8 @@ class VoltmxCallerProofIT {
   static void start() {
     server =
         TestServer.start(
-            Map.of(
-                "voltmx.caller.mode",
-                "secret",
-                "voltmx.caller.secret",
+            Foundry.providerSettingSecret(
                 SECRET,
-                "voltmx.caller.secret.field",
-                "idbridge_secret",
                 "voltmx.foundry.publicKey",
                 Pem.toPem(FOUNDRY.getPublic()),
                 "throttle.track",
@@ -70,6 +65,16 @@ class VoltmxCallerProofIT {
   static HttpResponse<String> attributes(String path, String claimsToken) {
     return server.send(
         HttpRequest.newBuilder(server.uri(path)).GET(), "X-VoltMX-Authorization", claimsToken);
+  }
+
+  /** The attribute endpoints' failure: HTTP 200, the error in the body. */
+  static void assertFailureInBody(HttpResponse<String> res, int status, String errcode) {
+    assertEquals(200, res.statusCode(), res.body());
+    assertErrorFields(
+        Json.parse(res.body()),
+        status,
+        errcode,
+        res.headers().firstValue("X-Request-Id").orElseThrow());
   }
 
   @Test
@@ -100,27 +105,12 @@ class VoltmxCallerProofIT {
         security.body());
 
     String forged = Foundry.claimsToken(IMPOSTOR, "_prov_userid", "id-alice", CLOCK.instant(), 600);
-    HttpResponse<String> refused = attributes("/voltmx/user-attributes", forged);
-    assertEquals(200, refused.statusCode(), "the attribute endpoints fail inside HTTP 200");
-    assertErrorFields(
-        Json.parse(refused.body()),
-        401,
-        "invalid_claims_token",
-        refused.headers().firstValue("X-Request-Id").orElseThrow());
+    assertFailureInBody(attributes("/voltmx/user-attributes", forged), 401, "invalid_claims_token");
   }
 
   @Test
   void withoutFoundrysKeyTheAttributeEndpointsStillNeedTheSecret() {
-    try (TestServer noKey =
-        TestServer.start(
-            Map.of(
-                "voltmx.caller.mode",
-                "secret",
-                "voltmx.caller.secret",
-                SECRET,
-                "voltmx.caller.secret.field",
-                "idbridge_secret"),
-            CLOCK)) {
+    try (TestServer noKey = TestServer.start(Foundry.providerSettingSecret(SECRET), CLOCK)) {
       noKey.addUser("alice", "alice-pass", Map.of());
       String token = Foundry.claimsToken(IMPOSTOR, "_prov_userid", "id-alice", CLOCK.instant(), 60);
       HttpResponse<String> res =
@@ -128,11 +118,7 @@ class VoltmxCallerProofIT {
               HttpRequest.newBuilder(noKey.uri("/voltmx/user-attributes")).GET(),
               "X-VoltMX-Authorization",
               token);
-      assertErrorFields(
-          Json.parse(res.body()),
-          403,
-          "caller_unauthorized",
-          res.headers().firstValue("X-Request-Id").orElseThrow());
+      assertFailureInBody(res, 403, "caller_unauthorized");
     }
   }
 

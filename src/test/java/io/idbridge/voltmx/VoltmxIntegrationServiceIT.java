@@ -11,7 +11,6 @@ import io.idbridge.testing.FakeClock;
 import io.idbridge.testing.Json;
 import io.idbridge.testing.TestServer;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -39,10 +38,7 @@ class VoltmxIntegrationServiceIT {
 
   /** The README's recommended Foundry setup, over the integration service's login. */
   static Map<String, String> props(String... keyValues) {
-    Map<String, String> p = new HashMap<>();
-    p.put("voltmx.caller.mode", "secret");
-    p.put("voltmx.caller.secret", SECRET);
-    p.put("voltmx.caller.secret.field", "idbridge_secret");
+    Map<String, String> p = Foundry.providerSettingSecret(SECRET);
     p.put("throttle.track", "user");
     p.put("throttle.threshold", "2");
     p.put("directory.type", "http");
@@ -112,17 +108,22 @@ class VoltmxIntegrationServiceIT {
     }
   }
 
+  /** Alice's login with the seed's custom key-value {@code callerID} and one more field. */
+  static void aliceLogsInWith(TestServer server, String field, String value) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("userid", "alice");
+    form.put("password", "alice-pw");
+    form.put("callerID", "SAP-SKY");
+    form.put(field, value);
+    HttpResponse<String> res = foundry(server).post("/voltmx/login", form);
+    assertEquals(200, res.statusCode(), res.body());
+  }
+
   @Test
   void theNamedLoginFieldsReachTheBackendAndTheCallerSecretNever() {
     try (TestServer server =
         TestServer.start(props("directory.http.forwardFields", "callerID"), new FakeClock())) {
-      Map<String, String> form = new LinkedHashMap<>();
-      form.put("userid", "alice");
-      form.put("password", "alice-pw");
-      form.put("callerID", "SAP-SKY");
-      form.put("other", "not named");
-      HttpResponse<String> res = foundry(server).post("/voltmx/login", form);
-      assertEquals(200, res.statusCode(), res.body());
+      aliceLogsInWith(server, "other", "not named");
     }
     assertEquals(
         Map.of("username", "alice", "password", "alice-pw", "callerID", "SAP-SKY"),
@@ -135,13 +136,7 @@ class VoltmxIntegrationServiceIT {
         TestServer.start(
             props("directory.http.forwardFields", "*", "directory.http.format", "json"),
             new FakeClock())) {
-      Map<String, String> form = new LinkedHashMap<>();
-      form.put("userid", "alice");
-      form.put("password", "alice-pw");
-      form.put("callerID", "SAP-SKY");
-      form.put("mfa_key", "not-for-the-backend");
-      HttpResponse<String> res = foundry(server).post("/voltmx/login", form);
-      assertEquals(200, res.statusCode(), res.body());
+      aliceLogsInWith(server, "mfa_key", "not-for-the-backend");
     }
     LoginApiBackend.Received sent = backend.last("/integration");
     assertEquals("application/json", sent.contentType());
