@@ -213,7 +213,8 @@ public final class Bootstrap implements ServletContextListener {
   }
 
   private static void mca(ServletContext ctx, Config config, Components c) {
-    ChallengeFlow mca = new ChallengeFlow(config.mca(), c.tokens(), c.logins());
+    ChallengeFlow mca =
+        new ChallengeFlow(config.mca(), c.tokens(), c.logins(), config.mfa().digits());
     servlet(ctx, "mca", new McaServlet(mca, config.mca(), c.clock()), "/mca/apps/*");
   }
 

@@ -8,6 +8,7 @@ import io.idbridge.core.Tokens;
 import io.idbridge.http.RequestIds;
 import io.idbridge.jwt.JwtException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,11 +28,16 @@ public final class ChallengeFlow {
   private final McaConfig config;
   private final Tokens tokens;
   private final Logins logins;
+  private final int codeDigits;
 
-  public ChallengeFlow(McaConfig config, Tokens tokens, Logins logins) {
+  /**
+   * @param codeDigits {@code mfa.totp.digits}
+   */
+  public ChallengeFlow(McaConfig config, Tokens tokens, Logins logins, int codeDigits) {
     this.config = config;
     this.tokens = tokens;
     this.logins = logins;
+    this.codeDigits = codeDigits;
   }
 
   /**
@@ -126,8 +132,7 @@ public final class ChallengeFlow {
    * the retries the token has left; a missing one counts as wrong.
    */
   private McaReply otp(ChallengeState state, Map<?, ?> answer) {
-    LoginStep step =
-        logins.code(state.mfaToken(), text(answer, "otp").orElse(""), null, Optional.empty());
+    LoginStep step = logins.code(state.mfaToken(), code(answer), null, Optional.empty());
     return switch (step.kind()) {
       case PASSED -> McaReply.success(((LoginStep.Passed) step).user(), config.userName());
       case WRONG_CODE -> {
@@ -179,6 +184,19 @@ public final class ChallengeFlow {
             + realm
             + " is not in mca.realms/mca.tenants");
     return false;
+  }
+
+  /**
+   * The answer's code. One sent as a JSON number lost its leading zeros ({@code {"otp":21702}} for
+   * {@code 021702}, one code in ten): they are put back, up to {@code mfa.totp.digits}.
+   */
+  private String code(Map<?, ?> answer) {
+    if (answer.get("otp") instanceof Number n
+        && (n instanceof Integer || n instanceof Long)
+        && n.longValue() >= 0) {
+      return String.format(Locale.ROOT, "%0" + codeDigits + "d", n.longValue());
+    }
+    return text(answer, "otp").orElse("");
   }
 
   /**

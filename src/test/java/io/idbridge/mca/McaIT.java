@@ -305,6 +305,27 @@ class McaIT {
   }
 
   @Test
+  void aCodeSentAsAJsonNumberIsLeftPaddedToTheCodesDigits() throws Exception {
+    Totp totp = server.config().mfa().totp();
+    byte[] secret = new byte[20];
+    String code;
+    do {
+      new SecureRandom().nextBytes(secret);
+      code = totp.code(secret, totp.step(CLOCK.instant()));
+    } while (!code.startsWith("0"));
+    User user =
+        server
+            .users()
+            .findByUsername(newUser("otp-pass"))
+            .orElseThrow()
+            .withTotp(Base32.encode(secret), true);
+    server.users().update(user);
+    JsonNode otp = otpChallenge(user);
+    JsonNode done = answer(otp.get("stateId").asText(), "{\"otp\":" + Long.parseLong(code) + "}");
+    assertEquals("success", done.get("status").asText(), code + " sent as a number: " + done);
+  }
+
+  @Test
   void wrongCodesExhaustTheOtpRetriesWhichAnOlderStateIdDoesNotBringBack() throws Exception {
     User user = newOtpUser();
     JsonNode otp = otpChallenge(user);
