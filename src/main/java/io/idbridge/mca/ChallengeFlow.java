@@ -1,5 +1,6 @@
 package io.idbridge.mca;
 
+import io.idbridge.core.Contract;
 import io.idbridge.core.LoginAttempt;
 import io.idbridge.core.LoginStep;
 import io.idbridge.core.Logins;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The MCA challenge flow: the password challenge, then the OTP challenge for a user with TOTP, with
@@ -100,7 +102,8 @@ public final class ChallengeFlow {
       return wrong(state);
     }
     LoginStep step =
-        logins.password(new LoginAttempt(username.get(), password.get(), null), Optional.empty());
+        logins.password(
+            new LoginAttempt(Contract.MCA, username.get(), password.get(), null), Optional.empty());
     return switch (step.kind()) {
       case PASSED -> McaReply.success(((LoginStep.Passed) step).user(), config.userName());
       case CODE_DUE -> {
@@ -132,7 +135,8 @@ public final class ChallengeFlow {
    * the retries the token has left; a missing one counts as wrong.
    */
   private McaReply otp(ChallengeState state, Map<?, ?> answer) {
-    LoginStep step = logins.code(state.mfaToken(), code(answer), null, Optional.empty());
+    LoginStep step =
+        logins.code(Set.of(Contract.MCA), state.mfaToken(), code(answer), null, Optional.empty());
     return switch (step.kind()) {
       case PASSED -> McaReply.success(((LoginStep.Passed) step).user(), config.userName());
       case WRONG_CODE -> {

@@ -1,5 +1,6 @@
 package io.idbridge.voltmx;
 
+import io.idbridge.core.Contract;
 import io.idbridge.core.LoginAttempt;
 import io.idbridge.core.Logins;
 import io.idbridge.http.ClientAddresses;
@@ -49,6 +50,7 @@ public final class VoltmxLoginServlet extends HttpServlet {
     RequestBody body = RequestBody.of(req);
     LoginAttempt attempt =
         new LoginAttempt(
+            Contract.VOLTMX,
             body.required(config.useridField()),
             body.required(config.passwordField()),
             addresses.of(req),

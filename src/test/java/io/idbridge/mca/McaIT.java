@@ -326,6 +326,27 @@ class McaIT {
   }
 
   @Test
+  void theMfaTokenInsideAStateIdIsRedeemableOnlyInMcasFlow() throws Exception {
+    User user = newOtpUser();
+    JsonNode otp = otpChallenge(user);
+    String stateId = otp.get("stateId").asText();
+    String payload = stateId.split("\\.")[1];
+    String mfaToken =
+        Json.parse(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8))
+            .get("mfa")
+            .asText();
+    String code = code(user).replaceAll("\\D", "");
+    for (String path : new String[] {"/api/login/mfa", "/api/mfa/verify", "/voltmx/mfa/validate"}) {
+      HttpResponse<String> res = server.postForm(path, Map.of("mfa_token", mfaToken, "otp", code));
+      assertEquals(401, res.statusCode(), path + ": " + res.body());
+      assertTrue(res.body().contains("invalid_mfa_token"), path + ": " + res.body());
+    }
+    JsonNode done = answer(stateId, code(user));
+    assertEquals(
+        "success", done.get("status").asText(), "the code was not spent elsewhere: " + done);
+  }
+
+  @Test
   void wrongCodesExhaustTheOtpRetriesWhichAnOlderStateIdDoesNotBringBack() throws Exception {
     User user = newOtpUser();
     JsonNode otp = otpChallenge(user);
