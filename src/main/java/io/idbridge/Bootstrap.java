@@ -47,6 +47,7 @@ import jakarta.servlet.ServletContextListener;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -131,12 +132,28 @@ public final class Bootstrap implements ServletContextListener {
     // Caller authentication, per contract: a platform proves it is the caller before any user is
     // looked at.
     for (String contract : Config.CONTRACTS) {
-      filter(
-          ctx,
-          "caller-" + contract,
-          new CallerAuthFilter(config.caller(contract), addresses),
-          "/" + contract + "/*");
+      CallerAuthFilter check =
+          contract.equals("voltmx")
+              ? voltmxCaller(config, addresses)
+              : new CallerAuthFilter(config.caller(contract), addresses);
+      filter(ctx, "caller-" + contract, check, "/" + contract + "/*");
     }
+  }
+
+  /**
+   * Foundry adds its provider settings (where the README puts the secret) to logins only, so its
+   * other calls prove the caller with what they carry: a session token or MFA key we issued, and on
+   * the attribute endpoints a claims token that Foundry's public key verifies. A refused caller is
+   * 403, never the 401 Foundry counts as a wrong password.
+   */
+  private static CallerAuthFilter voltmxCaller(Config config, ClientAddresses addresses) {
+    Set<String> selfProving = new HashSet<>(Set.of("/voltmx/logout", "/voltmx/mfa/validate"));
+    if (!config.voltmx().foundryKeys().isEmpty()) {
+      for (VoltmxAttributesServlet.Kind kind : VoltmxAttributesServlet.Kind.values()) {
+        selfProving.add(kind.path());
+      }
+    }
+    return new CallerAuthFilter(config.caller("voltmx"), addresses, 403, selfProving);
   }
 
   /** Our own client login, and the second factor it and VoltMX apps use. */
@@ -182,7 +199,11 @@ public final class Bootstrap implements ServletContextListener {
           kind.path());
     }
     servlet(
-        ctx, "voltmxLogin", new VoltmxLoginServlet(c.logins(), addresses, voltmx), "/voltmx/login");
+        ctx,
+        "voltmxLogin",
+        new VoltmxLoginServlet(
+            c.logins(), addresses, voltmx, config.caller("voltmx").secretField()),
+        "/voltmx/login");
     servlet(ctx, "voltmxLogout", new VoltmxLogoutServlet(c.sessions()), "/voltmx/logout");
     servlet(
         ctx,
@@ -192,7 +213,8 @@ public final class Bootstrap implements ServletContextListener {
   }
 
   private static void mca(ServletContext ctx, Config config, Components c) {
-    ChallengeFlow mca = new ChallengeFlow(config.mca(), c.tokens(), c.logins());
+    ChallengeFlow mca =
+        new ChallengeFlow(config.mca(), c.tokens(), c.logins(), config.mfa().digits());
     servlet(ctx, "mca", new McaServlet(mca, config.mca(), c.clock()), "/mca/apps/*");
   }
 

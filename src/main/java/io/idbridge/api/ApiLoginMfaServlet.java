@@ -1,5 +1,6 @@
 package io.idbridge.api;
 
+import io.idbridge.core.Contract;
 import io.idbridge.core.Logins;
 import io.idbridge.http.ClientAddresses;
 import io.idbridge.http.RequestBody;
@@ -36,6 +37,8 @@ public final class ApiLoginMfaServlet extends HttpServlet {
         req,
         res,
         200,
-        ApiLoginAnswers.body(logins.code(token, otp, addresses.of(req), Optional.of(session))));
+        ApiLoginAnswers.body(
+            logins.code(
+                Set.of(Contract.API), token, otp, addresses.of(req), Optional.of(session))));
   }
 }

@@ -1,5 +1,6 @@
 package io.idbridge.api;
 
+import io.idbridge.core.Contract;
 import io.idbridge.core.LoginAttempt;
 import io.idbridge.core.Logins;
 import io.idbridge.http.ClientAddresses;
@@ -36,7 +37,7 @@ public final class ApiLoginServlet extends HttpServlet {
     String username = body.required("username");
     String password = body.required("password");
     Logins.SessionRequest session = ApiLoginAnswers.session(body, audiences);
-    LoginAttempt attempt = new LoginAttempt(username, password, addresses.of(req));
+    LoginAttempt attempt = new LoginAttempt(Contract.API, username, password, addresses.of(req));
     Responses.write(
         req, res, 200, ApiLoginAnswers.body(logins.password(attempt, Optional.of(session))));
   }

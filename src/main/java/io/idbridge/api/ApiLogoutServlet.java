@@ -2,6 +2,7 @@ package io.idbridge.api;
 
 import io.idbridge.core.InvalidSessionException;
 import io.idbridge.core.Sessions;
+import io.idbridge.http.BearerTokens;
 import io.idbridge.http.HttpError;
 import io.idbridge.http.RequestBody;
 import io.idbridge.http.Responses;

@@ -4,6 +4,7 @@ import io.idbridge.core.InvalidSessionException;
 import io.idbridge.core.Sessions;
 import io.idbridge.directory.User;
 import io.idbridge.directory.UserDirectory;
+import io.idbridge.http.BearerTokens;
 import io.idbridge.http.ErrorReply;
 import io.idbridge.http.HttpError;
 import io.idbridge.http.LoginErrors;

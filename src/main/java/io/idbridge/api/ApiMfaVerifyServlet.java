@@ -1,5 +1,6 @@
 package io.idbridge.api;
 
+import io.idbridge.core.Contract;
 import io.idbridge.core.Logins;
 import io.idbridge.directory.User;
 import io.idbridge.http.ClientAddresses;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code POST /api/mfa/verify}: checks the code of an {@code mfa_token} and answers an {@code
@@ -21,6 +23,9 @@ import java.util.Optional;
  * Foundry's MFA validation and later logins present to us.
  */
 public final class ApiMfaVerifyServlet extends HttpServlet {
+  /** The logins whose code this step takes: our API's, and VoltMX's, whose apps come here. */
+  private static final Set<Contract> VERIFIABLE = Set.of(Contract.API, Contract.VOLTMX);
+
   private final Logins logins;
   private final MfaTokens tokens;
   private final MfaConfig config;
@@ -40,7 +45,8 @@ public final class ApiMfaVerifyServlet extends HttpServlet {
     String token = body.required("mfa_token");
     String otp = body.required("otp");
     User user =
-        ApiLoginAnswers.passed(logins.code(token, otp, addresses.of(req), Optional.empty()));
+        ApiLoginAnswers.passed(
+            logins.code(VERIFIABLE, token, otp, addresses.of(req), Optional.empty()));
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("mfa_key", tokens.issueMfaKey(user));
     answer.put("expires_in", config.rememberTtl().toSeconds());

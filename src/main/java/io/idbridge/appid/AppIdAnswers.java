@@ -1,7 +1,9 @@
 package io.idbridge.appid;
 
+import io.idbridge.http.ErrorReply;
 import io.idbridge.http.HttpError;
 import io.idbridge.http.RequestIds;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,7 +18,10 @@ final class AppIdAnswers {
 
   private AppIdAnswers() {}
 
-  static Map<String, Object> read(int status, Map<String, Object> json) {
+  /**
+   * @param retryAfter when App ID asks to be called again, should it be rate-limiting
+   */
+  static Map<String, Object> read(int status, Duration retryAfter, Map<String, Object> json) {
     if (status / 100 == 2 && json.get("access_token") instanceof String) {
       Map<String, Object> tokens = new LinkedHashMap<>(json);
       // App ID sometimes sends expires_in as a string; RFC 6749 §5.1 and the apps expect a number.
@@ -29,7 +34,9 @@ final class AppIdAnswers {
       LOG.log(
           System.Logger.Level.WARNING,
           RequestIds.current() + " IBM App ID is rate-limiting the exchange");
-      throw new HttpError(503, "appid_unavailable", "IBM App ID is busy; try again shortly");
+      throw new HttpError(
+          new ErrorReply(503, "appid_unavailable", "IBM App ID is busy; try again shortly")
+              .retryingAfter(retryAfter));
     }
     if (status / 100 == 4 && json.get("error") instanceof String code) {
       String description =

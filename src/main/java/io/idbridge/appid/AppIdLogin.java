@@ -1,5 +1,6 @@
 package io.idbridge.appid;
 
+import io.idbridge.core.Contract;
 import io.idbridge.core.LoginAttempt;
 import io.idbridge.core.LoginStep;
 import io.idbridge.core.Logins;
@@ -45,7 +46,8 @@ public final class AppIdLogin {
     // attempt.
     List<String> scope = scope(body);
     Duration ttl = ttl(body);
-    User user = authenticate(new LoginAttempt(username, password, addresses.of(req)), body);
+    User user =
+        authenticate(new LoginAttempt(Contract.APPID, username, password, addresses.of(req)), body);
     return assertions.sign(user, scope, ttl);
   }
 

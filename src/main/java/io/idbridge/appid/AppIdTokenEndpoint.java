@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -68,7 +69,7 @@ public final class AppIdTokenEndpoint {
 
   /**
    * App ID's token response as it came ({@code expires_in} always a number); its refusals as our
-   * errors.
+   * errors, its rate limit with the {@code Retry-After} it asked for.
    */
   Map<String, Object> exchange(String assertion, String scope) {
     String form =
@@ -86,7 +87,17 @@ public final class AppIdTokenEndpoint {
                 .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build());
-    return AppIdAnswers.read(answer.statusCode(), json(answer.body()));
+    return AppIdAnswers.read(
+        answer.statusCode(), retryAfter(answer.headers()), json(answer.body()));
+  }
+
+  /**
+   * App ID's {@code Retry-After} in seconds (RFC 9110 §10.2.3), else a second: App ID limits
+   * requests per second.
+   */
+  private static Duration retryAfter(HttpHeaders headers) {
+    String value = headers.firstValue("Retry-After").orElse("").strip();
+    return Duration.ofSeconds(value.matches("\\d{1,9}") ? Long.parseLong(value) : 1);
   }
 
   private HttpResponse<byte[]> send(HttpRequest request) {

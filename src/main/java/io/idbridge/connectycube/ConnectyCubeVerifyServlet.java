@@ -4,6 +4,7 @@ import io.idbridge.core.InvalidSessionException;
 import io.idbridge.core.Sessions;
 import io.idbridge.directory.User;
 import io.idbridge.directory.UserDirectory;
+import io.idbridge.http.BearerTokens;
 import io.idbridge.http.HttpError;
 import io.idbridge.http.RequestBody;
 import io.idbridge.http.RequestIds;
@@ -50,13 +51,18 @@ public final class ConnectyCubeVerifyServlet extends HttpServlet {
 
   private void verify(HttpServletRequest req, HttpServletResponse res) throws IOException {
     RequestBody body = RequestBody.of(req);
-    // Older ConnectyCube docs send user_id + access_token instead of the mapped token parameter.
+    // Older ConnectyCube docs send user_id + access_token instead of the mapped token parameter;
+    // the dashboard's request-header template can send it as a Bearer token.
     String token =
         field(body, config.tokenParam())
             .or(() -> field(body, "access_token"))
+            .or(() -> BearerTokens.of(req))
             .orElseThrow(
                 () -> {
-                  refused("no " + config.tokenParam() + " or access_token parameter");
+                  refused(
+                      "no "
+                          + config.tokenParam()
+                          + " or access_token parameter, no Authorization: Bearer");
                   return new HttpError(
                       400,
                       "missing_token",

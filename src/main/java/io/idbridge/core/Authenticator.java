@@ -23,7 +23,8 @@ public final class Authenticator {
     if (wait.isPresent()) {
       return new AuthResult.Throttled(wait.get());
     }
-    LoginCheck check = directory.authenticate(attempt.username(), attempt.password());
+    LoginCheck check =
+        directory.authenticate(attempt.username(), attempt.password(), attempt.fields());
     if (check.matched() && !check.user().get().disabled()) {
       // With a second factor, only its success resets the counts: else each right password would
       // reset the count of wrong codes, and codes could be guessed without limit.

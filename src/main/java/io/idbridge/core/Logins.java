@@ -8,6 +8,7 @@ import io.idbridge.mfa.SecondFactor;
 import io.idbridge.state.StateUnavailableException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -66,13 +67,21 @@ public final class Logins {
     return decided(() -> password(attempt, Optional.empty(), code, Optional.empty()));
   }
 
-  /** The code step: the login's mfa_token and the code. */
+  /**
+   * The code step: the login's mfa_token and the code.
+   *
+   * @param redeemable the contracts whose mfa_tokens this step completes
+   */
   public LoginStep code(
-      String mfaToken, String code, String clientIp, Optional<SessionRequest> session) {
+      Set<Contract> redeemable,
+      String mfaToken,
+      String code,
+      String clientIp,
+      Optional<SessionRequest> session) {
     return decided(
         () -> {
           try {
-            return finish(mfa.complete(mfaToken, code, clientIp), session);
+            return finish(mfa.complete(mfaToken, redeemable, code, clientIp), session);
           } catch (MfaException e) {
             return refusal(e);
           }
@@ -85,7 +94,8 @@ public final class Logins {
    * a key issued within {@code mfa.tokenTtl} is taken: else a key kept on a device would open
    * sessions for weeks without the password.
    */
-  public LoginStep key(String mfaKey, Optional<String> mfaToken, SessionRequest session) {
+  public LoginStep key(
+      Set<Contract> redeemable, String mfaKey, Optional<String> mfaToken, SessionRequest session) {
     return decided(
         () -> {
           try {
@@ -93,7 +103,8 @@ public final class Logins {
                 mfaToken.isEmpty()
                     ? mfaTokens.redeemRecentMfaKey(mfaKey)
                     : mfaTokens.redeemMfaKey(
-                        mfaKey, Optional.of(mfaTokens.redeemPending(mfaToken.get()).id()));
+                        mfaKey,
+                        Optional.of(mfaTokens.redeemPending(mfaToken.get(), redeemable).id()));
             return finish(user, Optional.of(session));
           } catch (MfaException e) {
             return new LoginStep.ProofRefused(e.reason() == MfaException.Reason.EXPIRED_TOKEN);
@@ -128,7 +139,7 @@ public final class Logins {
     } else if (user.hasMfa() && !remembered(user, rememberedKey)) {
       return new LoginStep.CodeDue(
           user,
-          mfaTokens.pendingToken(user),
+          mfaTokens.pendingToken(user, attempt.contract()),
           mfa.config().digits(),
           mfa.config().retries(),
           mfa.config().tokenTtl());

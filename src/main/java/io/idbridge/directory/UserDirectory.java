@@ -1,5 +1,6 @@
 package io.idbridge.directory;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,14 @@ public interface UserDirectory extends AutoCloseable {
    * exist.
    */
   LoginCheck authenticate(String username, String password);
+
+  /**
+   * Checks a password with the login's other fields (a backend may need a caller id, say); only a
+   * directory that forwards them to a backend reads them.
+   */
+  default LoginCheck authenticate(String username, String password, Map<String, String> fields) {
+    return authenticate(username, password);
+  }
 
   Optional<User> findById(String id);
 

@@ -1,5 +1,6 @@
 package io.idbridge.mca;
 
+import io.idbridge.core.Contract;
 import io.idbridge.core.LoginAttempt;
 import io.idbridge.core.LoginStep;
 import io.idbridge.core.Logins;
@@ -8,8 +9,10 @@ import io.idbridge.core.Tokens;
 import io.idbridge.http.RequestIds;
 import io.idbridge.jwt.JwtException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The MCA challenge flow: the password challenge, then the OTP challenge for a user with TOTP, with
@@ -27,11 +30,16 @@ public final class ChallengeFlow {
   private final McaConfig config;
   private final Tokens tokens;
   private final Logins logins;
+  private final int codeDigits;
 
-  public ChallengeFlow(McaConfig config, Tokens tokens, Logins logins) {
+  /**
+   * @param codeDigits {@code mfa.totp.digits}
+   */
+  public ChallengeFlow(McaConfig config, Tokens tokens, Logins logins, int codeDigits) {
     this.config = config;
     this.tokens = tokens;
     this.logins = logins;
+    this.codeDigits = codeDigits;
   }
 
   /**
@@ -94,9 +102,10 @@ public final class ChallengeFlow {
       return wrong(state);
     }
     LoginStep step =
-        logins.password(new LoginAttempt(username.get(), password.get(), null), Optional.empty());
+        logins.password(
+            new LoginAttempt(Contract.MCA, username.get(), password.get(), null), Optional.empty());
     return switch (step.kind()) {
-      case PASSED -> McaReply.success(((LoginStep.Passed) step).user());
+      case PASSED -> McaReply.success(((LoginStep.Passed) step).user(), config.userName());
       case CODE_DUE -> {
         LoginStep.CodeDue due = (LoginStep.CodeDue) step;
         yield challenge(state.otp(due.mfaToken(), due.retries()));
@@ -127,9 +136,9 @@ public final class ChallengeFlow {
    */
   private McaReply otp(ChallengeState state, Map<?, ?> answer) {
     LoginStep step =
-        logins.code(state.mfaToken(), text(answer, "otp").orElse(""), null, Optional.empty());
+        logins.code(Set.of(Contract.MCA), state.mfaToken(), code(answer), null, Optional.empty());
     return switch (step.kind()) {
-      case PASSED -> McaReply.success(((LoginStep.Passed) step).user());
+      case PASSED -> McaReply.success(((LoginStep.Passed) step).user(), config.userName());
       case WRONG_CODE -> {
         int left = ((LoginStep.WrongCode) step).retriesLeft().orElse(0);
         yield left <= 0 ? McaReply.failure() : challenge(state.withRetriesLeft(left));
@@ -179,6 +188,19 @@ public final class ChallengeFlow {
             + realm
             + " is not in mca.realms/mca.tenants");
     return false;
+  }
+
+  /**
+   * The answer's code. One sent as a JSON number lost its leading zeros ({@code {"otp":21702}} for
+   * {@code 021702}, one code in ten): they are put back, up to {@code mfa.totp.digits}.
+   */
+  private String code(Map<?, ?> answer) {
+    if (answer.get("otp") instanceof Number n
+        && (n instanceof Integer || n instanceof Long)
+        && n.longValue() >= 0) {
+      return String.format(Locale.ROOT, "%0" + codeDigits + "d", n.longValue());
+    }
+    return text(answer, "otp").orElse("");
   }
 
   /**

@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param stateTtl how long a stateId we issue stays valid: one challenge's time to answer
  * @param callerKey MCA's public key, when the first token of its {@code Authorization} header must
  *     verify
+ * @param userName which of the user's names is the identity's {@code userName}
  */
 public record McaConfig(
     List<String> realms,
@@ -34,7 +35,14 @@ public record McaConfig(
     String challengeMessage,
     String otpMessage,
     Duration stateTtl,
-    Optional<Verifier> callerKey) {
+    Optional<Verifier> callerKey,
+    UserName userName) {
+
+  /** The identity's {@code userName}: the stable user id, or the login name as IBM's samples. */
+  public enum UserName {
+    ID,
+    USERNAME
+  }
 
   public static McaConfig from(ConfigReader r, CallerAuthConfig caller) {
     List<String> realms = r.list("mca.realms", "idbridge");
@@ -52,7 +60,8 @@ public record McaConfig(
           "cannot be used with mca.caller.mode=basic: both need the Authorization " + "header",
           null);
     }
-    return new McaConfig(realms, tenants, retries, message, otpMessage, ttl, key);
+    UserName userName = r.choice("mca.userName", UserName.ID);
+    return new McaConfig(realms, tenants, retries, message, otpMessage, ttl, key, userName);
   }
 
   /** RS256 only: MCA signs with RSA, and the key, never the token, fixes the algorithm. */

@@ -6,9 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * MCA's calls answer 200 with a status in the body; a request we cannot read gets its HTTP error
- * status, with a body that still says {@code failure} to MCA, and the error and request id for
- * people.
+ * MCA's calls answer HTTP 200 whatever happened (every reply to MCA is 200, its status in the
+ * body), so a request we cannot read, a user store that is down or our own bug say {@code failure}
+ * to MCA, with the error and request id for people. Only what is not one of MCA's calls keeps its
+ * status: another path or method, or a caller that is not MCA.
  */
 public final class McaErrorShape implements ErrorShape {
 
@@ -20,5 +21,13 @@ public final class McaErrorShape implements ErrorShape {
     body.put("message", error.message());
     body.put("requestId", requestId);
     return body;
+  }
+
+  @Override
+  public int status(ErrorReply error) {
+    return switch (error.status()) {
+      case 401, 403, 404, 405 -> error.status();
+      default -> 200;
+    };
   }
 }

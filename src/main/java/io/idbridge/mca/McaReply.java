@@ -20,17 +20,26 @@ record McaReply(Map<String, Object> body) {
 
   /**
    * The user's identity: {@code userName} is the stable user id, as every contract hands it to its
-   * platform; the login name and email travel in {@code attributes}, where they override an
-   * attribute of the same name.
+   * platform, or the login name ({@code mca.userName}, and the id then travels as attribute {@code
+   * id}); the login name and email travel in {@code attributes}, where they override an attribute
+   * of the same name.
    */
-  static McaReply success(User user) {
+  static McaReply success(User user, McaConfig.UserName userName) {
     Map<String, Object> attributes = new LinkedHashMap<>(user.attributes());
     attributes.put("username", user.username());
     if (!user.email().isEmpty()) {
       attributes.put("email", user.email());
     }
+    if (userName == McaConfig.UserName.USERNAME) {
+      attributes.put("id", user.id());
+    }
     Map<String, Object> identity = new LinkedHashMap<>();
-    identity.put("userName", user.id());
+    identity.put(
+        "userName",
+        switch (userName) {
+          case ID -> user.id();
+          case USERNAME -> user.username();
+        });
     // displayName is required by MCA: the login name stands in when the directory has none.
     identity.put(
         "displayName", user.displayName().isEmpty() ? user.username() : user.displayName());

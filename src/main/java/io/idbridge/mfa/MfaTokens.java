@@ -1,5 +1,6 @@
 package io.idbridge.mfa;
 
+import io.idbridge.core.Contract;
 import io.idbridge.core.TokenType;
 import io.idbridge.core.Tokens;
 import io.idbridge.directory.User;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The tokens of the second factor: the mfa_token that proves just "password verified", the mfa_key
@@ -38,25 +40,34 @@ public final class MfaTokens {
   }
 
   /**
-   * An mfa_token: proves that this user's password was verified, and nothing more; never opens a
-   * session.
+   * An mfa_token: proves that this user's password was verified at this contract, and nothing more;
+   * never opens a session.
    */
-  public String pendingToken(User user) {
-    return tokens.sign(TokenType.MFA_PENDING, Map.of("sub", user.id()), config.tokenTtl());
+  public String pendingToken(User user, Contract contract) {
+    return tokens.sign(
+        TokenType.MFA_PENDING,
+        Map.of("sub", user.id(), "aud", contract.audience()),
+        config.tokenTtl());
   }
 
   /**
    * The user an mfa_token was issued to, while it is valid, unspent and the user still has TOTP.
+   *
+   * @param redeemable the contracts whose tokens the asking step completes
    */
-  public User redeemPending(String mfaToken) throws MfaException {
-    return pending(mfaToken).user();
+  public User redeemPending(String mfaToken, Set<Contract> redeemable) throws MfaException {
+    return pending(mfaToken, redeemable).user();
   }
 
   /** A valid, unspent mfa_token, read. */
   record Pending(User user, String jti, Instant expiresAt) {}
 
-  Pending pending(String mfaToken) throws MfaException {
+  Pending pending(String mfaToken, Set<Contract> redeemable) throws MfaException {
     VerifiedClaims claims = claims(TokenType.MFA_PENDING, mfaToken);
+    if (redeemable.stream().noneMatch(c -> claims.audience().contains(c.audience()))) {
+      throw new MfaException(
+          MfaException.Reason.INVALID_TOKEN, "the mfa_token was issued for another contract");
+    }
     User user = activeUser(claims);
     if (!user.hasMfa()) {
       throw new MfaException(

@@ -1,5 +1,6 @@
 package io.idbridge.mfa;
 
+import io.idbridge.core.Contract;
 import io.idbridge.core.LoginFailures;
 import io.idbridge.directory.User;
 import io.idbridge.directory.UserDirectory;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The second factor of every contract's login: TOTP codes that count only once and meet the login
@@ -86,9 +88,13 @@ public final class SecondFactor {
   /**
    * Completes a login: the code of the mfa_token's user. The token allows {@code mfa.retries} wrong
    * codes, then the password must be given again; it is spent by its first right code.
+   *
+   * @param redeemable the contracts whose tokens this step completes: another's is refused before
+   *     the code is looked at
    */
-  public User complete(String mfaToken, String code, String clientIp) throws MfaException {
-    MfaTokens.Pending pending = tokens.pending(mfaToken);
+  public User complete(String mfaToken, Set<Contract> redeemable, String code, String clientIp)
+      throws MfaException {
+    MfaTokens.Pending pending = tokens.pending(mfaToken, redeemable);
     String tries = "mfa:tries:" + pending.jti();
     Duration left = atLeastASecond(Duration.between(clock.instant(), pending.expiresAt()));
     if (state.counter(tries).map(StateStore.Counter::value).orElse(0L) >= config.retries()) {

@@ -39,6 +39,14 @@ public final class ClaimsTokens {
           System.Logger.Level.WARNING,
           "neither voltmx.foundry.publicKey nor voltmx.caller.mode is set: "
               + "/voltmx/user-attributes and /voltmx/security-attributes refuse every claims token");
+    } else if (verifier == null
+        && caller.mode() == CallerAuthConfig.Mode.SECRET
+        && !caller.secretField().isEmpty()) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "Foundry sends provider settings (voltmx.caller.secret.field) with logins only: without "
+              + "voltmx.foundry.publicKey its attribute calls are refused unless a proxy adds "
+              + "the secret header");
     }
   }
 

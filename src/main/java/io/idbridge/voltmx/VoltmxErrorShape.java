@@ -42,7 +42,8 @@ public final class VoltmxErrorShape implements ErrorShape {
   /**
    * {@code code} and {@code opstatus} are the HTTP status (the agreement fixes no numbers); the
    * backend's own code and message are passed on when a backend gave them, else ours stand in for
-   * them.
+   * them. {@code details.errcode} is a JSON number when the code is one, as Foundry maps an
+   * integration service's {@code "backend_error_code":"123"} to {@code "errcode":123}.
    */
   @Override
   public Map<String, Object> body(ErrorReply error, String requestId) {
@@ -52,7 +53,7 @@ public final class VoltmxErrorShape implements ErrorShape {
     String errmsg = backendMessage.isEmpty() ? error.message() : backendMessage;
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("message", error.message());
-    details.put("errcode", errcode);
+    details.put("errcode", numberOrText(errcode));
     details.put("errmsg", errmsg);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("domain", "custom");
@@ -66,5 +67,9 @@ public final class VoltmxErrorShape implements ErrorShape {
     body.put("backend_error_code", errcode);
     body.put("backend_error_message", errmsg);
     return body;
+  }
+
+  private static Object numberOrText(String code) {
+    return code.matches("-?\\d{1,18}") ? (Object) Long.parseLong(code) : code;
   }
 }

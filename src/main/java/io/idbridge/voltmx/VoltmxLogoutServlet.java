@@ -8,10 +8,12 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * {@code POST /voltmx/logout}: the agreement's Logout API; revokes the session of {@code
- * session_token} everywhere.
+ * session_token} everywhere. The token is also the caller's proof: Foundry sends no provider
+ * settings with a logout.
  */
 public final class VoltmxLogoutServlet extends HttpServlet {
   private final Sessions sessions;
@@ -22,9 +24,12 @@ public final class VoltmxLogoutServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    String token = RequestBody.of(req).required("session_token");
+    // Agreement: session_token is optional; without one there is no session of ours to end.
+    Optional<String> token = RequestBody.of(req).text("session_token").filter(t -> !t.isBlank());
     try {
-      sessions.logout(token);
+      if (token.isPresent()) {
+        sessions.logout(token.get());
+      }
     } catch (InvalidSessionException e) {
       throw invalidSession();
     }

@@ -1,5 +1,6 @@
 package io.idbridge.voltmx;
 
+import io.idbridge.core.Contract;
 import io.idbridge.core.LoginStep;
 import io.idbridge.core.Logins;
 import io.idbridge.http.ClientAddresses;
@@ -12,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code POST /voltmx/mfa/validate}: the agreement's MFA validate endpoint. The mfa_key of {@code
@@ -36,7 +38,7 @@ public final class VoltmxMfaValidateServlet extends HttpServlet {
     Optional<String> token = body.text("mfa_token").filter(t -> !t.isBlank());
     LoginStep step;
     if (key.isPresent()) {
-      step = logins.key(key.get(), token, answers.session(req));
+      step = logins.key(Set.of(Contract.VOLTMX), key.get(), token, answers.session(req));
       if (step.kind() == LoginStep.Kind.PROOF_REFUSED) {
         throw new HttpError(
             401,
@@ -47,6 +49,7 @@ public final class VoltmxMfaValidateServlet extends HttpServlet {
     } else if (token.isPresent()) {
       step =
           logins.code(
+              Set.of(Contract.VOLTMX),
               token.get(),
               body.required("otp"),
               addresses.of(req),

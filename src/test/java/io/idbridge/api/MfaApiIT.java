@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.idbridge.Components;
 import io.idbridge.cli.Cli;
+import io.idbridge.core.Contract;
 import io.idbridge.directory.User;
 import io.idbridge.mfa.Base32;
 import io.idbridge.mfa.MfaException;
@@ -33,6 +34,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -273,7 +275,8 @@ class MfaApiIT {
     assertEquals("invalid_mfa_token", error(late));
     assertEquals(
         MfaException.Reason.EXPIRED_TOKEN,
-        assertThrows(MfaException.class, () -> core.redeemPending(token)).reason());
+        assertThrows(MfaException.class, () -> core.redeemPending(token, Set.of(Contract.API)))
+            .reason());
     CLOCK.advance(Duration.ofDays(31));
     assertEquals(
         MfaException.Reason.EXPIRED_TOKEN,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.idbridge.http.ErrorReply;
 import io.idbridge.http.HttpError;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,9 @@ import org.junit.jupiter.api.Test;
 class AppIdAnswersTest {
 
   private static ErrorReply refusal(int status, Map<String, Object> json) {
-    return assertThrows(HttpError.class, () -> AppIdAnswers.read(status, json)).error();
+    return assertThrows(
+            HttpError.class, () -> AppIdAnswers.read(status, Duration.ofSeconds(1), json))
+        .error();
   }
 
   @Test
@@ -21,6 +24,7 @@ class AppIdAnswersTest {
     Map<String, Object> tokens =
         AppIdAnswers.read(
             200,
+            Duration.ofSeconds(1),
             Map.of(
                 "access_token",
                 "at",
@@ -36,7 +40,9 @@ class AppIdAnswersTest {
     assertEquals("rt", tokens.get("refresh_token"));
     assertEquals(
         7200,
-        AppIdAnswers.read(200, Map.of("access_token", "at", "expires_in", 7200)).get("expires_in"));
+        AppIdAnswers.read(
+                200, Duration.ofSeconds(1), Map.of("access_token", "at", "expires_in", 7200))
+            .get("expires_in"));
   }
 
   @Test

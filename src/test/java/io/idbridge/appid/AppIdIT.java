@@ -386,6 +386,20 @@ class AppIdIT {
   }
 
   @Test
+  void appIdsRateLimitReachesTheCallerAs503WithItsRetryAfter() {
+    appId.answer(429, "{\"error\":\"too_many_requests\"}", Map.of("Retry-After", "7"));
+    HttpResponse<String> busy =
+        post(server, "/appid/token", Map.of("username", "bob", "password", "bob-pass"));
+    assertEquals(503, busy.statusCode(), busy.body());
+    assertEquals("7", busy.headers().firstValue("Retry-After").orElse("none"));
+    appId.answer(429, "{\"error\":\"too_many_requests\"}", Map.of("Retry-After", "soon"));
+    HttpResponse<String> vague =
+        post(server, "/appid/token", Map.of("username", "bob", "password", "bob-pass"));
+    assertEquals(503, vague.statusCode(), vague.body());
+    assertEquals("1", vague.headers().firstValue("Retry-After").orElse("none"));
+  }
+
+  @Test
   void appIdUnreachableIsA503() throws Exception {
     int closed;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -41,6 +41,7 @@ final class AppIdStandIn implements AutoCloseable {
   private volatile JWTClaimsSet lastClaims;
   private volatile int forcedStatus;
   private volatile String forcedBody;
+  private volatile Map<String, String> forcedHeaders = Map.of();
 
   AppIdStandIn(Clock clock, String audience) throws IOException {
     this.clock = clock;
@@ -70,7 +71,12 @@ final class AppIdStandIn implements AutoCloseable {
 
   /** Makes the next answers this one, whatever is asked, until {@link #answerNormally}. */
   void answer(int status, String body) {
+    answer(status, body, Map.of());
+  }
+
+  void answer(int status, String body, Map<String, String> headers) {
     forcedStatus = status;
+    forcedHeaders = headers;
     forcedBody = body;
   }
 
@@ -89,6 +95,7 @@ final class AppIdStandIn implements AutoCloseable {
   private void token(HttpExchange exchange) throws IOException {
     try (exchange) {
       if (forcedBody != null) {
+        forcedHeaders.forEach(exchange.getResponseHeaders()::set);
         send(exchange, forcedStatus, forcedBody);
         return;
       }

@@ -3,6 +3,7 @@ package io.idbridge.bench;
 import io.idbridge.Components;
 import io.idbridge.Config;
 import io.idbridge.core.AuthResult;
+import io.idbridge.core.Contract;
 import io.idbridge.core.LoginAttempt;
 import io.idbridge.core.Sessions;
 import io.idbridge.directory.User;
@@ -46,7 +47,7 @@ public class LoginBenchmark {
     String hash = components.hashes().hash(PasswordHashBenchmark.PASSWORD);
     ((WritableUserDirectory) components.directory())
         .add(User.of("id-bench", "bench", hash, "Bench", "bench@example.com", Map.of()));
-    attempt = new LoginAttempt("bench", PasswordHashBenchmark.PASSWORD, "127.0.0.1");
+    attempt = new LoginAttempt(Contract.API, "bench", PasswordHashBenchmark.PASSWORD, "127.0.0.1");
   }
 
   @Benchmark

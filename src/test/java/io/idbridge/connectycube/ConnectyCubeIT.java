@@ -128,6 +128,20 @@ class ConnectyCubeIT {
   }
 
   @Test
+  void aGetWithOnlyABearerHeaderVerifiesLikeTheQueryParameter() {
+    String token = login(server, "simon371", "simon-pass");
+    assertSimon(server.get("/connectycube/verify", "Authorization", "Bearer " + token));
+    assertRefused(
+        server.get("/connectycube/verify", "Authorization", "Bearer forged." + token),
+        401,
+        "Your sign-in is not valid. Please sign in again.");
+    assertRefused(
+        server.get("/connectycube/verify", "Authorization", "Basic c2ltb246c2ltb24="),
+        400,
+        "Sign-in failed because no token was sent. Please sign in again.");
+  }
+
+  @Test
   void anyContentTypeOrNoneIsAcceptedNeverA415() {
     String token = login(server, "simon371", "simon-pass");
     assertSimon(post("text/plain", "token=" + token));

@@ -25,12 +25,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The login decision without a server: each step's kind, and the outcome every step reports. */
 class LoginsTest {
   static final String IP = "192.0.2.20";
+  static final Set<Contract> API = Set.of(Contract.API);
   static final Logins.SessionRequest SESSION = new Logins.SessionRequest("app", Map.of());
 
   @TempDir Path dir;
@@ -71,7 +73,7 @@ class LoginsTest {
   }
 
   static LoginAttempt attempt(String name, String password) {
-    return new LoginAttempt(name, password, IP);
+    return new LoginAttempt(Contract.API, name, password, IP);
   }
 
   @Test
@@ -124,10 +126,10 @@ class LoginsTest {
     assertEquals(LoginStep.Kind.CODE_DUE, due.kind());
     LoginStep.CodeDue code = (LoginStep.CodeDue) due;
     assertEquals(2, code.retries());
-    LoginStep wrong = logins.code(code.mfaToken(), "000000", IP, Optional.of(SESSION));
+    LoginStep wrong = logins.code(API, code.mfaToken(), "000000", IP, Optional.of(SESSION));
     assertEquals(LoginStep.Kind.WRONG_CODE, wrong.kind());
     assertEquals(1, ((LoginStep.WrongCode) wrong).retriesLeft().getAsInt());
-    LoginStep opened = logins.code(code.mfaToken(), codeOf(dee), IP, Optional.of(SESSION));
+    LoginStep opened = logins.code(API, code.mfaToken(), codeOf(dee), IP, Optional.of(SESSION));
     assertEquals(LoginStep.Kind.OPENED, opened.kind());
     assertEquals(
         List.of(LoginOutcome.MFA_REQUIRED, LoginOutcome.MFA_FAILED, LoginOutcome.SUCCESS),
@@ -154,10 +156,10 @@ class LoginsTest {
     build();
     enrolled("fay");
     var due = (LoginStep.CodeDue) logins.password(attempt("fay", "pw-fay"), Optional.empty());
-    LoginStep forged = logins.code(due.mfaToken() + "x", "123456", IP, Optional.empty());
+    LoginStep forged = logins.code(API, due.mfaToken() + "x", "123456", IP, Optional.empty());
     assertEquals(new LoginStep.ProofRefused(false), forged);
     clock.advance(due.expiresIn().plusMinutes(5));
-    LoginStep expired = logins.code(due.mfaToken(), "123456", IP, Optional.empty());
+    LoginStep expired = logins.code(API, due.mfaToken(), "123456", IP, Optional.empty());
     assertEquals(new LoginStep.ProofRefused(true), expired);
   }
 

@@ -36,6 +36,10 @@ class FilterChainIT {
                 "secret",
                 "voltmx.caller.secret",
                 SECRET,
+                "connectycube.caller.mode",
+                "secret",
+                "connectycube.caller.secret",
+                SECRET,
                 "mca.caller.mode",
                 "ip",
                 "mca.caller.allow",
@@ -165,14 +169,21 @@ class FilterChainIT {
 
   @Test
   void callerSecretMissingIs401AndWrongIs403() {
-    HttpResponse<String> missing = server.postForm("/voltmx/login", Map.of("userid", "a"));
+    HttpResponse<String> missing = server.get("/connectycube/verify?token=x");
     assertEquals(401, missing.statusCode());
     assertEquals(
-        "the caller did not authenticate", Json.parse(missing.body()).get("message").asText());
+        "the caller did not authenticate", Json.parse(missing.body()).get("error").asText());
     HttpResponse<String> wrong =
-        server.postForm(
-            "/voltmx/login", Map.of("userid", "a"), "X-IdBridge-Secret", "not-the-secret-at-all");
+        server.get("/connectycube/verify?token=x", "X-IdBridge-Secret", "not-the-secret-at-all");
     assertEquals(403, wrong.statusCode());
+  }
+
+  @Test
+  void voltmxsCallerMissingIs403ForFoundryCountsEvery401AsAWrongPassword() {
+    HttpResponse<String> missing = server.postForm("/voltmx/login", Map.of("userid", "a"));
+    assertEquals(403, missing.statusCode());
+    assertEquals(
+        "caller_unauthorized", Json.parse(missing.body()).get("backend_error_code").asText());
   }
 
   @Test

@@ -305,6 +305,48 @@ class McaIT {
   }
 
   @Test
+  void aCodeSentAsAJsonNumberIsLeftPaddedToTheCodesDigits() throws Exception {
+    Totp totp = server.config().mfa().totp();
+    byte[] secret = new byte[20];
+    String code;
+    do {
+      new SecureRandom().nextBytes(secret);
+      code = totp.code(secret, totp.step(CLOCK.instant()));
+    } while (!code.startsWith("0"));
+    User user =
+        server
+            .users()
+            .findByUsername(newUser("otp-pass"))
+            .orElseThrow()
+            .withTotp(Base32.encode(secret), true);
+    server.users().update(user);
+    JsonNode otp = otpChallenge(user);
+    JsonNode done = answer(otp.get("stateId").asText(), "{\"otp\":" + Long.parseLong(code) + "}");
+    assertEquals("success", done.get("status").asText(), code + " sent as a number: " + done);
+  }
+
+  @Test
+  void theMfaTokenInsideAStateIdIsRedeemableOnlyInMcasFlow() throws Exception {
+    User user = newOtpUser();
+    JsonNode otp = otpChallenge(user);
+    String stateId = otp.get("stateId").asText();
+    String payload = stateId.split("\\.")[1];
+    String mfaToken =
+        Json.parse(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8))
+            .get("mfa")
+            .asText();
+    String code = code(user).replaceAll("\\D", "");
+    for (String path : new String[] {"/api/login/mfa", "/api/mfa/verify", "/voltmx/mfa/validate"}) {
+      HttpResponse<String> res = server.postForm(path, Map.of("mfa_token", mfaToken, "otp", code));
+      assertEquals(401, res.statusCode(), path + ": " + res.body());
+      assertTrue(res.body().contains("invalid_mfa_token"), path + ": " + res.body());
+    }
+    JsonNode done = answer(stateId, code(user));
+    assertEquals(
+        "success", done.get("status").asText(), "the code was not spent elsewhere: " + done);
+  }
+
+  @Test
   void wrongCodesExhaustTheOtpRetriesWhichAnOlderStateIdDoesNotBringBack() throws Exception {
     User user = newOtpUser();
     JsonNode otp = otpChallenge(user);
@@ -491,22 +533,37 @@ class McaIT {
   }
 
   @Test
-  void malformedJsonIsA400InMcasErrorShape() throws Exception {
+  void malformedJsonIsAnHttp200FailureInMcasErrorShape() throws Exception {
     assertError(
-        call(TENANT, REALM, "handleChallengeAnswer", "{\"stateId\": "), 400, "invalid_request");
-    assertError(call(TENANT, REALM, "startAuthorization", "[1,2]"), 400, "invalid_request");
+        call(TENANT, REALM, "handleChallengeAnswer", "{\"stateId\": "), 200, "invalid_request");
+    assertError(call(TENANT, REALM, "startAuthorization", "[1,2]"), 200, "invalid_request");
   }
 
   @Test
-  void aMissingOrNonObjectChallengeAnswerIsA400() throws Exception {
+  void aMissingOrNonObjectChallengeAnswerIsAnHttp200Failure() throws Exception {
     HttpResponse<String> missing =
         call(TENANT, REALM, "handleChallengeAnswer", "{\"headers\":{},\"stateId\":\"x\"}");
-    assertError(missing, 400, "invalid_request");
+    assertError(missing, 200, "invalid_request");
     assertTrue(Json.parse(missing.body()).get("message").asText().contains("challengeAnswer"));
     assertError(
         call(TENANT, REALM, "handleChallengeAnswer", "{\"challengeAnswer\":\"bob\"}"),
-        400,
+        200,
         "invalid_request");
+  }
+
+  @Test
+  void theIdentitysUserNameMayBeTheLoginNameWithTheIdInTheAttributes() throws Exception {
+    try (TestServer byName = TestServer.start(Map.of("mca.userName", "username"), CLOCK)) {
+      byName.addUser("bob.smith", "abcd1234", Map.of());
+      String path = "/mca/apps/" + TENANT + "/idbridge/handleChallengeAnswer";
+      HttpResponse<String> res =
+          byName.postJson(path, "{\"headers\":{},\"challengeAnswer\":" + SEED_ANSWER + "}");
+      assertEquals(200, res.statusCode(), res.body());
+      JsonNode identity = Json.parse(res.body()).get("userIdentity");
+      assertEquals("bob.smith", identity.get("userName").asText(), "the seed's username");
+      assertEquals("id-bob.smith", identity.at("/attributes/id").asText());
+      assertEquals("bob.smith", identity.at("/attributes/username").asText());
+    }
   }
 
   @Test

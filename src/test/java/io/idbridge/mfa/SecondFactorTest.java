@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.idbridge.Components;
 import io.idbridge.Config;
 import io.idbridge.core.AuthResult;
+import io.idbridge.core.Contract;
 import io.idbridge.core.InvalidSessionException;
 import io.idbridge.core.LoginAttempt;
 import io.idbridge.core.LoginFailures;
@@ -30,6 +31,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The second factor without a server: codes, replay, the mfa_token, the mfa_key and enrollment. */
 class SecondFactorTest {
   static final String IP = "192.0.2.10";
+  static final Set<Contract> API = Set.of(Contract.API);
 
   @TempDir Path dir;
   final FakeClock clock = new FakeClock(Instant.parse("2026-03-01T12:00:10Z"));
@@ -84,7 +87,7 @@ class SecondFactorTest {
   }
 
   AuthResult login(String name) {
-    return c.authenticator().login(new LoginAttempt(name, "pw-" + name, IP));
+    return c.authenticator().login(new LoginAttempt(Contract.API, name, "pw-" + name, IP));
   }
 
   void wrongCodes(User user, int count) {
@@ -95,6 +98,16 @@ class SecondFactorTest {
 
   MfaException.Reason refusal(org.junit.jupiter.api.function.Executable call) {
     return assertThrows(MfaException.class, call).reason();
+  }
+
+  @Test
+  void anMfaTokenIsRedeemedOnlyByTheCodeStepsOfTheContractThatIssuedIt() throws Exception {
+    User alice = enrolled("alice");
+    String mca = tokens.pendingToken(alice, Contract.MCA);
+    assertEquals(
+        MfaException.Reason.INVALID_TOKEN,
+        refusal(() -> mfa.complete(mca, Set.of(Contract.API, Contract.VOLTMX), codeOf(alice), IP)));
+    assertEquals(alice.id(), mfa.complete(mca, Set.of(Contract.MCA), codeOf(alice), IP).id());
   }
 
   @Test
@@ -180,34 +193,35 @@ class SecondFactorTest {
   @Test
   void anMfaTokenCompletesOnceWithTheRightCode() throws Exception {
     User alice = enrolled("alice");
-    String token = tokens.pendingToken(alice);
-    assertEquals(alice.id(), tokens.redeemPending(token).id());
-    assertEquals(alice.id(), mfa.complete(token, codeOf(alice), IP).id());
+    String token = tokens.pendingToken(alice, Contract.API);
+    assertEquals(alice.id(), tokens.redeemPending(token, API).id());
+    assertEquals(alice.id(), mfa.complete(token, API, codeOf(alice), IP).id());
     clock.advance(Duration.ofSeconds(30));
     assertEquals(
         MfaException.Reason.REVOKED,
-        refusal(() -> mfa.complete(token, codeOf(alice), IP)),
+        refusal(() -> mfa.complete(token, API, codeOf(alice), IP)),
         "spent");
   }
 
   @Test
   void anMfaTokenAllowsThreeWrongCodesThenNeedsThePasswordAgain() throws Exception {
     User alice = enrolled("alice");
-    String token = tokens.pendingToken(alice);
+    String token = tokens.pendingToken(alice, Contract.API);
     for (int left = 2; left >= 0; left--) {
       MfaException e =
-          assertThrows(MfaException.class, () -> mfa.complete(token, "999999", "192.0.2." + 50));
+          assertThrows(
+              MfaException.class, () -> mfa.complete(token, API, "999999", "192.0.2." + 50));
       assertEquals(MfaException.Reason.WRONG_CODE, e.reason());
       assertEquals(left, e.retriesLeft().orElseThrow());
     }
     assertEquals(
-        MfaException.Reason.REVOKED, refusal(() -> mfa.complete(token, codeOf(alice), IP)));
+        MfaException.Reason.REVOKED, refusal(() -> mfa.complete(token, API, codeOf(alice), IP)));
   }
 
   @Test
   void anMfaTokenIsNeverASessionAndASessionNeverAnMfaToken() {
     User alice = enrolled("alice");
-    String token = tokens.pendingToken(alice);
+    String token = tokens.pendingToken(alice, Contract.API);
     var e = assertThrows(InvalidSessionException.class, () -> c.sessions().verify(token));
     assertEquals(InvalidSessionException.Reason.INVALID, e.reason());
     assertThrows(
@@ -215,10 +229,11 @@ class SecondFactorTest {
     assertThrows(
         InvalidSessionException.class, () -> c.sessions().verify(tokens.enrollmentToken(alice)));
     String session = c.sessions().open(alice, "api", Map.of()).token();
-    assertEquals(MfaException.Reason.INVALID_TOKEN, refusal(() -> tokens.redeemPending(session)));
+    assertEquals(
+        MfaException.Reason.INVALID_TOKEN, refusal(() -> tokens.redeemPending(session, API)));
     assertEquals(
         MfaException.Reason.INVALID_TOKEN,
-        refusal(() -> tokens.redeemPending(tokens.issueMfaKey(alice))));
+        refusal(() -> tokens.redeemPending(tokens.issueMfaKey(alice), API)));
     assertEquals(
         MfaException.Reason.INVALID_TOKEN,
         refusal(() -> tokens.redeemMfaKey(token, Optional.empty())));
@@ -229,10 +244,10 @@ class SecondFactorTest {
   void expiredForgedAndForeignMfaTokensAreRefused() throws Exception {
     User alice = enrolled("alice");
     User bob = enrolled("bob");
-    String token = tokens.pendingToken(alice);
+    String token = tokens.pendingToken(alice, Contract.API);
     assertEquals(
         MfaException.Reason.INVALID_TOKEN,
-        refusal(() -> tokens.redeemPending(withSubject(token, bob.id()))));
+        refusal(() -> tokens.redeemPending(withSubject(token, bob.id()), API)));
     assertEquals(
         MfaException.Reason.INVALID_TOKEN,
         refusal(
@@ -242,12 +257,14 @@ class SecondFactorTest {
                         .sign(
                             TokenType.MFA_PENDING,
                             Map.of("sub", alice.id()),
-                            Duration.ofMinutes(5)))));
+                            Duration.ofMinutes(5)),
+                    API)));
     assertEquals(
-        MfaException.Reason.INVALID_TOKEN, refusal(() -> tokens.redeemPending("not.a.token")));
+        MfaException.Reason.INVALID_TOKEN, refusal(() -> tokens.redeemPending("not.a.token", API)));
     clock.advance(mfa.config().tokenTtl().plusMinutes(1));
     assertEquals(
-        MfaException.Reason.EXPIRED_TOKEN, refusal(() -> mfa.complete(token, codeOf(alice), IP)));
+        MfaException.Reason.EXPIRED_TOKEN,
+        refusal(() -> mfa.complete(token, API, codeOf(alice), IP)));
   }
 
   @Test
@@ -299,7 +316,7 @@ class SecondFactorTest {
         "still remembered for its user");
     assertEquals(
         MfaException.Reason.INVALID_TOKEN,
-        refusal(() -> tokens.redeemRecentMfaKey(tokens.pendingToken(alice))));
+        refusal(() -> tokens.redeemRecentMfaKey(tokens.pendingToken(alice, Contract.API))));
   }
 
   @Test
@@ -323,7 +340,8 @@ class SecondFactorTest {
     assertEquals(
         MfaException.Reason.REVOKED, refusal(() -> tokens.redeemMfaKey(bobs, Optional.empty())));
     assertEquals(
-        MfaException.Reason.REVOKED, refusal(() -> tokens.redeemPending(tokens.pendingToken(bob))));
+        MfaException.Reason.REVOKED,
+        refusal(() -> tokens.redeemPending(tokens.pendingToken(bob, Contract.API), API)));
   }
 
   @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.idbridge.jwt.Jwt;
+import io.idbridge.jwt.Signer;
 import io.idbridge.testing.Json;
 import io.idbridge.testing.TestServer;
 import java.io.ByteArrayInputStream;
@@ -13,6 +15,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +37,21 @@ final class Foundry {
   Foundry(TestServer server, Map<String, String> providerSettings) {
     this.server = server;
     this.providerSettings = providerSettings;
+  }
+
+  /**
+   * The README's caller proof, the shared secret as the provider setting {@code idbridge_secret},
+   * with more keys and values.
+   */
+  static Map<String, String> providerSettingSecret(String secret, String... keyValues) {
+    Map<String, String> props = new HashMap<>();
+    props.put("voltmx.caller.mode", "secret");
+    props.put("voltmx.caller.secret", secret);
+    props.put("voltmx.caller.secret.field", "idbridge_secret");
+    for (int i = 0; i < keyValues.length; i += 2) {
+      props.put(keyValues[i], keyValues[i + 1]);
+    }
+    return props;
   }
 
   /**
@@ -62,6 +82,18 @@ final class Foundry {
     return post("/voltmx/logout", Map.of("session_token", sessionToken), headers);
   }
 
+  /** A claims token as Foundry signs it, naming the provider's user id in the given claim. */
+  static String claimsToken(
+      KeyPair keys, String claim, String userId, Instant now, long expiresInSeconds) {
+    Map<String, Object> claims = new LinkedHashMap<>();
+    claims.put("_v", "1");
+    claims.put("_prov", "idbridge");
+    claims.put(claim, userId);
+    claims.put("iat", now.getEpochSecond());
+    claims.put("exp", now.getEpochSecond() + expiresInSeconds);
+    return Jwt.sign(Map.of("typ", "JWT"), claims, Signer.of("foundry-1", keys.getPrivate()));
+  }
+
   /** Checks every field of the VoltMX error body, and that the answer has the given HTTP status. */
   static JsonNode assertError(HttpResponse<String> res, int status, String errcode) {
     assertEquals(status, res.statusCode(), res.body());
@@ -84,7 +116,8 @@ final class Foundry {
     assertInteger(status, body.get("opstatus"));
     assertEquals(requestId, body.get("requestid").asText());
     assertEquals(errcode, body.at("/details/errcode").asText());
-    assertEquals(body.get("backend_error_code"), body.at("/details/errcode"));
+    // The same code, though details.errcode is a number when the code is one.
+    assertEquals(body.get("backend_error_code").asText(), body.at("/details/errcode").asText());
     assertEquals(body.get("backend_error_message"), body.at("/details/errmsg"));
     assertEquals(body.get("message"), body.at("/details/message"));
     assertEquals(body.get("message"), body.get("errmsg"));

@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.idbridge.jwt.Jwt;
 import io.idbridge.jwt.Pem;
-import io.idbridge.jwt.Signer;
 import io.idbridge.testing.FakeClock;
 import io.idbridge.testing.Json;
 import io.idbridge.testing.TestKeys;
@@ -18,7 +16,6 @@ import io.idbridge.testing.TestServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,17 +55,9 @@ class VoltmxAttributesIT {
     server.close();
   }
 
-  /** A claims token as Foundry signs it, naming the provider's user id in the given claim. */
   private static String claimsToken(
       KeyPair keys, String claim, String userId, long expiresInSeconds) {
-    long now = CLOCK.instant().getEpochSecond();
-    Map<String, Object> claims = new LinkedHashMap<>();
-    claims.put("_v", "1");
-    claims.put("_prov", "idbridge");
-    claims.put(claim, userId);
-    claims.put("iat", now);
-    claims.put("exp", now + expiresInSeconds);
-    return Jwt.sign(Map.of("typ", "JWT"), claims, Signer.of("foundry-1", keys.getPrivate()));
+    return Foundry.claimsToken(keys, claim, userId, CLOCK.instant(), expiresInSeconds);
   }
 
   private static String aliceToken() {
@@ -261,7 +250,7 @@ class VoltmxAttributesIT {
       assertFailure(
           get(trusted, "/voltmx/user-attributes", "X-VoltMX-Authorization", unverified),
           "user_attributes",
-          401,
+          403,
           "caller_unauthorized");
     }
     try (TestServer open = TestServer.start(Map.of(), CLOCK)) {

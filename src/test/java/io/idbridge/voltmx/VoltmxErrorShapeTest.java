@@ -17,9 +17,19 @@ class VoltmxErrorShapeTest {
     assertEquals("123", body.get("backend_error_code"));
     assertEquals("backendErrorMessage", body.get("backend_error_message"));
     assertEquals(
-        Map.of("message", WRONG.message(), "errcode", "123", "errmsg", "backendErrorMessage"),
+        Map.of("message", WRONG.message(), "errcode", 123L, "errmsg", "backendErrorMessage"),
         body.get("details"));
     assertEquals(WRONG.message(), body.get("message"), "our own sentence stays the message");
+  }
+
+  @Test
+  void aCodeThatIsNotAWholeNumberStaysTextInDetails() {
+    for (String code : new String[] {"E401", "12.5", "1234567890123456789", "-"}) {
+      Map<?, ?> details =
+          (Map<?, ?>)
+              new VoltmxErrorShape().body(WRONG.fromBackend(code, ""), "rid").get("details");
+      assertEquals(code, details.get("errcode"));
+    }
   }
 
   @Test

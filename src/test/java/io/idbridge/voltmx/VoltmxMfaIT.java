@@ -186,6 +186,18 @@ class VoltmxMfaIT {
   }
 
   @Test
+  void theLoginsMfaTokenServesTheVoltmxStepsButNotOurApisLogin() {
+    User ida = enrolled(server, "ida");
+    String[] ip = freshIp();
+    HttpResponse<String> api =
+        server.postForm(
+            "/api/login/mfa", Map.of("mfa_token", mfaToken(ida, ip), "otp", code(ida)), ip);
+    assertEquals(401, api.statusCode(), api.body());
+    assertEquals("invalid_mfa_token", Json.parse(api.body()).get("error").asText());
+    assertSession(validate("mfa_key", mfaKey(ida, ip)), ida);
+  }
+
+  @Test
   void neitherTheMfaTokenNorTheMfaKeyIsASessionToken() {
     User gus = enrolled(server, "gus");
     String[] ip = freshIp();

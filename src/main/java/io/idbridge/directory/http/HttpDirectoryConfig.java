@@ -20,8 +20,14 @@ import java.util.regex.Pattern;
  * @param userIdPath where a successful login's answer has the user's id; no id there means the
  *     login failed
  * @param attributesPath an object whose fields become the user's attributes; empty for none
+ * @param statusPath where a 2xx answer may carry the backend's own status (an integration service
+ *     answers HTTP 200 with {@code httpStatusCode} inside), which then decides instead; empty for
+ *     none
+ * @param opstatusPath where a 2xx answer may carry an integration service's {@code opstatus}:
+ *     non-zero means no login; empty for none
  * @param rejectStatuses the statuses that mean wrong credentials; any other non-2xx means the
  *     backend failed
+ * @param forwardFields the login's other fields forwarded with the credentials; {@code *} for all
  * @param logoutUrl where a logout is forwarded; empty for none
  * @param userUrl a URL with {@code {id}} answering a user's JSON, for lookups by id; empty for none
  * @param headers sent with every request (an API key, say); secret
@@ -37,7 +43,10 @@ public record HttpDirectoryConfig(
     Optional<JsonPointer> attributesPath,
     JsonPointer errorCodePath,
     JsonPointer errorMessagePath,
+    Optional<JsonPointer> statusPath,
+    Optional<JsonPointer> opstatusPath,
     Set<Integer> rejectStatuses,
+    Set<String> forwardFields,
     Optional<URI> logoutUrl,
     Optional<String> userUrl,
     Duration timeout,
@@ -74,7 +83,10 @@ public record HttpDirectoryConfig(
         path(r, "errorCodePath", "backend_error_code").orElse(JsonPointer.empty());
     JsonPointer errorMessage =
         path(r, "errorMessagePath", "backend_error_message").orElse(JsonPointer.empty());
+    Optional<JsonPointer> status = path(r, "statusPath", "httpStatusCode");
+    Optional<JsonPointer> opstatus = path(r, "opstatusPath", "");
     Set<Integer> reject = statuses(r);
+    Set<String> forward = Set.copyOf(r.list(P + "forwardFields", ""));
     Optional<URI> logout = url(r, "logoutUrl");
     Optional<String> userUrl = r.optional(P + "userUrl");
     userUrl.ifPresent(
@@ -102,11 +114,19 @@ public record HttpDirectoryConfig(
         attributes,
         errorCode,
         errorMessage,
+        status,
+        opstatus,
         reject,
+        forward,
         logout,
         userUrl,
         timeout,
         headers);
+  }
+
+  /** Whether a login field other than the credentials goes to the backend. */
+  public boolean forwards(String field) {
+    return forwardFields.contains("*") || forwardFields.contains(field);
   }
 
   private static Optional<URI> url(ConfigReader r, String name) {

@@ -43,36 +43,65 @@ public final class HttpUserDirectory implements UserDirectory {
             .build();
   }
 
+  @Override
+  public LoginCheck authenticate(String username, String password) {
+    return authenticate(username, password, Map.of());
+  }
+
   /**
    * 2xx with a user id at {@code userIdPath} is a login; one of {@code rejectStatuses}, or 2xx
    * without an id, is a rejection with the backend's code and message; anything else is the backend
-   * failing (503).
+   * failing (503). Inside a 2xx answer, the status at {@code statusPath} decides as the HTTP status
+   * would, and a non-zero {@code opstatus} is no login.
    */
   @Override
-  public LoginCheck authenticate(String username, String password) {
+  public LoginCheck authenticate(String username, String password, Map<String, String> fields) {
     if (password.isEmpty()) {
       return LoginCheck.rejected();
     }
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put(config.usernameField(), username);
-    fields.put(config.passwordField(), password);
-    HttpResponse<String> res = send(post(config.loginUrl(), fields));
+    HttpResponse<String> res = send(post(config.loginUrl(), sent(username, password, fields)));
     Optional<JsonNode> body = json(res.body());
-    boolean ok = res.statusCode() / 100 == 2;
-    if (ok && body.isEmpty()) {
+    int status = res.statusCode();
+    if (status / 100 == 2) {
+      JsonNode answer =
+          body.orElseThrow(
+              () ->
+                  unavailable(
+                      config.loginUrl(),
+                      "answered " + res.statusCode() + " with a body that is not JSON"));
+      status = config.statusPath().flatMap(p -> number(answer, p)).orElse(status);
+    }
+    if (status / 100 == 2) {
+      boolean failedOperation =
+          config.opstatusPath().flatMap(p -> number(body.get(), p)).filter(o -> o != 0).isPresent();
+      Optional<String> id = text(body.get(), config.userIdPath());
+      if (id.isPresent() && !failedOperation) {
+        return LoginCheck.accepted(user(id.get(), username, body.get()));
+      }
+    } else if (!config.rejectStatuses().contains(status)) {
       throw unavailable(
-          config.loginUrl(), "answered " + res.statusCode() + " with a body that is not JSON");
-    }
-    Optional<String> id = body.flatMap(b -> text(b, config.userIdPath()));
-    if (ok && id.isPresent()) {
-      return LoginCheck.accepted(user(id.get(), username, body.get()));
-    }
-    if (!ok && !config.rejectStatuses().contains(res.statusCode())) {
-      throw unavailable(config.loginUrl(), "answered " + res.statusCode());
+          config.loginUrl(),
+          "answered "
+              + res.statusCode()
+              + (status == res.statusCode() ? "" : ", " + status + " inside"));
     }
     return LoginCheck.rejected(
         body.flatMap(b -> text(b, config.errorCodePath())).orElse(""),
         body.flatMap(b -> text(b, config.errorMessagePath())).orElse(""));
+  }
+
+  /** The credentials under the backend's names, and the login's fields it is to have. */
+  private Map<String, String> sent(String username, String password, Map<String, String> fields) {
+    Map<String, String> sent = new LinkedHashMap<>();
+    sent.put(config.usernameField(), username);
+    sent.put(config.passwordField(), password);
+    fields.forEach(
+        (name, value) -> {
+          if (config.forwards(name)) {
+            sent.putIfAbsent(name, value);
+          }
+        });
+    return sent;
   }
 
   /**
@@ -178,6 +207,19 @@ public final class HttpUserDirectory implements UserDirectory {
     }
     String text = node.isValueNode() ? node.asText() : node.toString();
     return text.isBlank() ? Optional.empty() : Optional.of(text);
+  }
+
+  /**
+   * A whole number at a path, sent as a number or as its digits (the seed's {@code "<200>"} is
+   * text).
+   */
+  private static Optional<Integer> number(JsonNode root, JsonPointer path) {
+    JsonNode node = root.at(path);
+    if (node.canConvertToInt() && node.isIntegralNumber()) {
+      return Optional.of(node.intValue());
+    }
+    String text = node.isTextual() ? node.asText().strip() : "";
+    return text.matches("-?\\d{1,9}") ? Optional.of(Integer.parseInt(text)) : Optional.empty();
   }
 
   private static Optional<JsonNode> json(String body) {

@@ -20,24 +20,26 @@ import java.util.concurrent.Executors;
 /**
  * A backend with its own login API, over real HTTP: {@code POST /login} (form or JSON), {@code POST
  * /logout}, {@code GET /users/{id}}, a {@code /slow} login that answers only when the backend
- * closes and a {@code /broken} one that answers 500. It remembers the last request to each path.
+ * closes, a {@code /broken} one that answers 500, and {@code /integration}, a VoltMX integration
+ * service's login that answers HTTP 200 with the backend's status inside. It remembers the last
+ * request to each path.
  */
-final class LoginApiBackend implements AutoCloseable {
-  static final String API_KEY = "k-123";
+public final class LoginApiBackend implements AutoCloseable {
+  public static final String API_KEY = "k-123";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ALICE =
       "{\"user\":{\"id\":\"u-1001\",\"name\":\"Alice Liddell\","
           + "\"email\":\"alice@example.org\",\"attributes\":{\"role\":\"admin\",\"level\":3}}}";
 
   /** What the backend received. */
-  record Received(String contentType, String apiKey, Map<String, String> fields) {}
+  public record Received(String contentType, String apiKey, Map<String, String> fields) {}
 
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final CountDownLatch closing = new CountDownLatch(1);
   private final Map<String, Received> last = new ConcurrentHashMap<>();
 
-  LoginApiBackend() {
+  public LoginApiBackend() {
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
@@ -71,14 +73,15 @@ final class LoginApiBackend implements AutoCloseable {
           answer(x, 200, ALICE);
         });
     server.createContext("/broken", x -> answer(x, 500, "{\"backend_error_code\":\"DB\"}"));
+    server.createContext("/integration", this::integration);
     server.start();
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
-  Received last(String path) {
+  public Received last(String path) {
     return last.get(path);
   }
 
@@ -105,6 +108,36 @@ final class LoginApiBackend implements AutoCloseable {
           x,
           401,
           "{\"backend_error_code\":\"E401\",\"backend_error_message\":\"invalid username or password\"}");
+    }
+  }
+
+  /**
+   * An integration service's login operation: always HTTP 200, the backend's status in {@code
+   * httpStatusCode} and the operation's in {@code opstatus} (the seed's "Integration Service
+   * response for the failed authentications").
+   */
+  private void integration(HttpExchange x) throws IOException {
+    Received r = receive(x);
+    String user = r.fields().getOrDefault("username", "");
+    String password = r.fields().getOrDefault("password", "");
+    if (user.equals("alice") && password.equals("alice-pw")) {
+      answer(x, 200, ALICE.replace("{\"user\"", "{\"opstatus\":0,\"httpStatusCode\":200,\"user\""));
+    } else if (user.equals("down")) {
+      answer(
+          x,
+          200,
+          "{\"opstatus\":8009,\"httpStatusCode\":500,"
+              + "\"errmsg\":\"Request unsuccessful for service login, server responded with status code 500\"}");
+    } else if (user.equals("halfway")) {
+      answer(
+          x, 200, "{\"opstatus\":1011,\"user\":{\"id\":\"u-2002\"},\"backend_error_code\":\"77\"}");
+    } else {
+      answer(
+          x,
+          200,
+          "{\"backend_error_message\":\"backendErrorMessage\",\"opstatus\":8009,"
+              + "\"errmsg\":\"Request unsuccessful for service login, server responded with status code 401\","
+              + "\"backend_error_code\":\"123\",\"httpStatusCode\":\"401\"}");
     }
   }
 

@@ -1,4 +1,4 @@
-package io.idbridge.api;
+package io.idbridge.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
