@@ -7,10 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The claims of tokens that passed every check, by the SHA-256 of the token, each kept no later
@@ -19,9 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * is the caller's check, made on every call whatever this says.
  */
 final class VerifiedTokens {
-  private final int capacity;
-  private final Clock clock;
-  private final Map<Digest, Entry> entries = new ConcurrentHashMap<>();
+  private final ExpiringCache<Digest, Verified> cache;
 
   /** A SHA-256: equal digests are equal tokens, so the token itself need not be kept. */
   record Digest(long a, long b, long c, long d) {
@@ -31,31 +26,22 @@ final class VerifiedTokens {
     }
   }
 
-  private record Entry(TokenType type, VerifiedClaims claims, long expiresAtMillis) {}
+  private record Verified(TokenType type, VerifiedClaims claims) {}
 
   /**
    * @param capacity at most this many tokens; 0 keeps none
    */
   VerifiedTokens(int capacity, Clock clock) {
-    this.capacity = capacity;
-    this.clock = clock;
+    this.cache = new ExpiringCache<>(capacity, clock);
   }
 
   boolean enabled() {
-    return capacity > 0;
+    return cache.enabled();
   }
 
   /** The claims of a token of this type verified before, unless its {@code exp} has come. */
   Optional<VerifiedClaims> get(TokenType type, Digest digest) {
-    Entry e = entries.get(digest);
-    if (e == null || e.type() != type) {
-      return Optional.empty();
-    }
-    if (clock.millis() >= e.expiresAtMillis()) {
-      entries.remove(digest, e);
-      return Optional.empty();
-    }
-    return Optional.of(e.claims());
+    return cache.get(digest).filter(v -> v.type() == type).map(Verified::claims);
   }
 
   /**
@@ -63,38 +49,17 @@ final class VerifiedTokens {
    * is not kept, so that every later call decides it afresh.
    */
   void put(TokenType type, Digest digest, VerifiedClaims claims) {
-    if (claims.expiresAt().isEmpty()) {
-      return;
-    }
-    Instant exp = claims.expiresAt().get();
-    long expires =
-        exp.getEpochSecond() > Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : exp.toEpochMilli();
-    long now = clock.millis();
-    if (now >= expires) {
-      return;
-    }
-    if (entries.size() >= capacity) {
-      makeRoom(now);
-    }
-    entries.put(digest, new Entry(type, claims, expires));
-  }
-
-  /**
-   * Drops the lapsed entries, then arbitrary ones down to 7/8 of the capacity, so that the next
-   * puts find room without another sweep.
-   */
-  private void makeRoom(long now) {
-    entries.values().removeIf(e -> now >= e.expiresAtMillis());
-    int excess = entries.size() - capacity + Math.max(1, capacity / 8);
-    Iterator<Digest> it = entries.keySet().iterator();
-    while (excess-- > 0 && it.hasNext()) {
-      it.next();
-      it.remove();
+    if (claims.expiresAt().isPresent()) {
+      Instant exp = claims.expiresAt().get();
+      cache.put(
+          digest,
+          new Verified(type, claims),
+          exp.getEpochSecond() > Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : exp.toEpochMilli());
     }
   }
 
   int size() {
-    return entries.size();
+    return cache.size();
   }
 
   private static MessageDigest sha256() {
