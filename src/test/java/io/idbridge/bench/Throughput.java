@@ -28,9 +28,10 @@ public final class Throughput {
     HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).build();
     AtomicLong ok = new AtomicLong();
     AtomicLong other = new AtomicLong();
-    // Warm-up first, then the counted stretch.
-    for (long stretch : new long[] {1, seconds}) {
+    // A warm-up second first, then the counted stretch.
+    for (int round = 0; round < 2; round++) {
       ok.set(0);
+      long stretch = round == 0 ? 1 : seconds;
       Load load = new Load(connections, System.nanoTime() + TimeUnit.SECONDS.toNanos(stretch));
       long wall =
           load.run(
@@ -40,7 +41,7 @@ public final class Throughput {
                     http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
                 (status == 200 ? ok : other).incrementAndGet();
               });
-      if (stretch == seconds) {
+      if (round == 1) {
         System.out.printf(Locale.ROOT, "%.1f%n", ok.get() / (wall / 1e9));
       }
     }
