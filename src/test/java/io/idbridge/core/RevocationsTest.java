@@ -8,12 +8,14 @@ import io.idbridge.Config;
 import io.idbridge.directory.User;
 import io.idbridge.state.MemoryStateStore;
 import io.idbridge.state.StateStore;
+import io.idbridge.testing.CountingStateStore;
 import io.idbridge.testing.FakeClock;
 import io.idbridge.testing.SharedKeys;
 import io.idbridge.testing.TestServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +72,37 @@ class RevocationsTest {
     assertEquals("u1", b.verify(token).userId(), "the other node: the documented staleness");
     clock.advance(Duration.ofSeconds(1));
     assertEquals(InvalidSessionException.Reason.REVOKED, refusal(b, token), "within the ttl");
+  }
+
+  @Test
+  void verifiesWithinTheTtlAskTheStoreOnceAndAZeroTtlAsksEveryTime() throws Exception {
+    CountingStateStore counting = new CountingStateStore(clock);
+    Sessions cached =
+        new Sessions(
+            c.tokens(),
+            counting,
+            c.config().sessions(),
+            clock,
+            c.directory(),
+            Duration.ofSeconds(1));
+    Sessions strict =
+        new Sessions(
+            c.tokens(), counting, c.config().sessions(), clock, c.directory(), Duration.ZERO);
+    String token = openOn(cached);
+    counting.takeCalls();
+
+    for (int i = 0; i < 3; i++) {
+      cached.verify(token);
+    }
+    assertEquals(List.of("isMarked"), counting.takeCalls());
+    clock.advance(Duration.ofSeconds(1));
+    cached.verify(token);
+    assertEquals(List.of("isMarked"), counting.takeCalls(), "asked again after the ttl");
+
+    for (int i = 0; i < 3; i++) {
+      strict.verify(token);
+    }
+    assertEquals(List.of("isMarked", "isMarked", "isMarked"), counting.takeCalls());
   }
 
   @Test
