@@ -29,7 +29,9 @@ import java.util.concurrent.TimeUnit;
  * concurrency, and the ratio of the two rates; with {@code --jdbc-url}, the same logins alternating
  * between that server (state.type=jdbc) and the first; then rounds of login, wrong password and
  * logout. Each ratio is also printed as a {@code FIGURE name value} line, which the script
- * collects. The user's password comes on standard input.
+ * collects. With {@code --keycloak TOKEN_URL} ({@code bench/peer-keycloak.sh}) it compares only our
+ * logins with Keycloak's direct grants of the same user and password. The user's password comes on
+ * standard input.
  */
 public final class LoadClient {
   private static final int BLOCKS = 4;
@@ -82,6 +84,16 @@ public final class LoadClient {
         hashing.argon2Iterations(),
         hashing.argon2Parallelism(),
         hashing.maxConcurrentHashes());
+    if (o.containsKey("--keycloak")) {
+      client.compareWithKeycloak(
+          load,
+          logins,
+          warmup,
+          loopback(URI.create(o.get("--keycloak"))),
+          o.getOrDefault("--keycloak-client", "bench"));
+      report(load);
+      return;
+    }
     client.compareWithRawHash(load, logins, number(o, "--raw", logins), warmup, hashing);
     if (client.jdbcBase != null) {
       client.compareStates(load, logins, warmup);
@@ -144,6 +156,36 @@ public final class LoadClient {
         ratio,
         jdbc.percentileMillis(50) - memory.percentileMillis(50));
     figure("jdbc/memory-state", ratio);
+  }
+
+  /**
+   * Our logins and Keycloak's direct grant (OAuth 2.0 password grant) of the same user, each server
+   * hashing with its own argon2id.
+   */
+  private void compareWithKeycloak(Load load, int logins, int warmup, URI tokenUrl, String clientId)
+      throws InterruptedException {
+    Samples ours = new Samples("POST /api/login (200)");
+    Samples keycloak = new Samples("Keycloak direct grant (200)");
+    Map<String, String> grant =
+        Map.of(
+            "grant_type", "password",
+            "client_id", clientId,
+            "username", user,
+            "password", password,
+            "scope", "openid");
+    double ratio =
+        alternate(
+            load,
+            warmup,
+            ours,
+            logins,
+            () -> login(base, password, 200),
+            keycloak,
+            logins,
+            () -> post(tokenUrl, tokenUrl.getRawPath(), grant, 200));
+    System.out.printf(
+        Locale.ROOT, "RATIO idbridge login rate / Keycloak login rate: %.2f%n", ratio);
+    figure("idbridge/keycloak-login", ratio);
   }
 
   /**

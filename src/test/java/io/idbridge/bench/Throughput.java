@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * where wrk is not installed: it costs the client more CPU than wrk, so on a small machine it
  * reports a lower floor.
  *
- * <pre>Throughput URL CONNECTIONS SECONDS</pre>
+ * <pre>Throughput URL CONNECTIONS SECONDS [HEADER VALUE]</pre>
  */
 public final class Throughput {
   private Throughput() {}
@@ -25,7 +25,11 @@ public final class Throughput {
     int connections = Integer.parseInt(args[1]);
     long seconds = Long.parseLong(args[2]);
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).build();
+    HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10));
+    if (args.length == 5) {
+      builder.header(args[3], args[4]);
+    }
+    HttpRequest request = builder.build();
     AtomicLong ok = new AtomicLong();
     AtomicLong other = new AtomicLong();
     // A warm-up second first, then the counted stretch.
