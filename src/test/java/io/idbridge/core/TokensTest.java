@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.idbridge.Components;
 import io.idbridge.Config;
 import io.idbridge.directory.User;
+import io.idbridge.jwt.JwsAlgorithm;
 import io.idbridge.jwt.JwtException;
+import io.idbridge.jwt.KeyRing;
 import io.idbridge.testing.FakeClock;
 import io.idbridge.testing.SharedKeys;
 import io.idbridge.testing.TestServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,5 +81,28 @@ class TokensTest {
     JwtException e =
         assertThrows(JwtException.class, () -> c.tokens().verify(TokenType.SESSION, pending));
     assertEquals(JwtException.Reason.WRONG_TYPE, e.reason());
+  }
+
+  @Test
+  void aTokenVerifiedBeforeIsRefusedOnceItsKeyLeavesTheRing() throws Exception {
+    Path keys = dir.resolve("ring");
+    KeyRing ring = KeyRing.load(keys, clock);
+    String removed = ring.generate(JwsAlgorithm.ES256);
+    Tokens tokens = new Tokens(ring, c.config().tokens(), clock);
+    String token = tokens.sign(TokenType.SESSION, Map.of("sub", "u1"), Duration.ofMinutes(5));
+    tokens.verify(TokenType.SESSION, token);
+
+    clock.advance(Duration.ofSeconds(1));
+    ring.generate(JwsAlgorithm.ES256);
+    try (Stream<Path> files = Files.list(keys)) {
+      for (Path file : files.filter(f -> f.getFileName().toString().contains(removed)).toList()) {
+        Files.delete(file);
+      }
+    }
+    ring.reload();
+
+    JwtException e =
+        assertThrows(JwtException.class, () -> tokens.verify(TokenType.SESSION, token));
+    assertEquals(JwtException.Reason.UNKNOWN_KEY, e.reason());
   }
 }
