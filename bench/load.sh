@@ -1,56 +1,50 @@
 #!/usr/bin/env bash
-# Load test: logins over real HTTP to a server started here on 127.0.0.1, against the raw argon2id verify rate
-# measured in the same run at the same concurrency (LoadClient), then rounds of login, wrong password, logout.
+# The performance figures of issue 10, each a ratio of two rates measured in the same run, over several fresh
+# server starts, with the worst of them:
 #
-#   bench/load.sh [-n LOGINS (400)] [-c CLIENTS (cores)] [-t MAX_SECONDS (300)]
+#   login    POST /api/login rate / libargon2's raw argon2id verify rate in the client's own process, at the
+#            same parameters (the defaults) and the same concurrency (LoadClient)
+#   verify   GET /connectycube/verify rate / GET /health rate of the same server, 32 keep-alive connections
+#            (wrk when installed, else a Java client that reports a lower floor)
+#   jdbc     login rate of a server with state.type=jdbc / of the one with memory state, the same logins
+#   start    seconds from launching the server's JVM to its first 200 on /health
 #
-# Both JVMs get the heap the README recommends: JAVA_HEAP, default "-Xms1g -Xmx1g" (JAVA_HEAP= for the JVM's
-# default). SERVER_JAVA_OPTS adds options to the server's JVM only, e.g. SERVER_JAVA_OPTS=-XX:+UseParallelGC.
+#   bench/load.sh [-n LOGINS (120)] [-c CLIENTS (cores)] [-s STARTS (3)] [-d VERIFY_SECONDS (6)] [-t MAX_SECONDS (300)]
 #
-# Bounded in count and time; traffic goes only to 127.0.0.1; the server is stopped (SIGTERM) however it ends.
+# The jdbc figure needs a state database: BENCH_STATE_JDBC_URL, else IDBRIDGE_TEST_POSTGRES_URL (tables prefixed
+# idbridge_bench_); without either it is skipped. Both JVMs get JAVA_HEAP, default "-Xms1g -Xmx1g" (JAVA_HEAP= for the
+# JVM's default); SERVER_JAVA_OPTS adds options to the servers' JVMs only. The first start also runs rounds of
+# login, wrong password and logout. Load goes only to 127.0.0.1; the servers are stopped (SIGTERM) however it ends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-logins=400
+logins=120
 clients=$(nproc)
+starts=3
+verify_seconds=6
 max_seconds=300
-while getopts "n:c:t:h" opt; do
+while getopts "n:c:s:d:t:h" opt; do
   case $opt in
     n) logins=$OPTARG ;;
     c) clients=$OPTARG ;;
+    s) starts=$OPTARG ;;
+    d) verify_seconds=$OPTARG ;;
     t) max_seconds=$OPTARG ;;
-    *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
 done
-for n in "$logins" "$clients" "$max_seconds"; do
+for n in "$logins" "$clients" "$starts" "$verify_seconds" "$max_seconds"; do
   if [[ ! $n =~ ^[1-9][0-9]*$ ]]; then
-    echo "-n, -c and -t take a positive whole number, not '$n'" >&2
+    echo "-n, -c, -s, -d and -t take a positive whole number, not '$n'" >&2
     exit 2
   fi
 done
+state_url=${BENCH_STATE_JDBC_URL:-${IDBRIDGE_TEST_POSTGRES_URL:-}}
 
-if [[ ! -f target/idbridge.jar || ! -f target/test-classes/io/idbridge/bench/LoadClient.class ]]; then
-  echo "building target/idbridge.jar and the test classes"
-  mvn -B -q -Dstyle.color=never -DskipTests package
-fi
+# shellcheck source=bench/servers.sh
+source bench/servers.sh
 
-tmp=$(mktemp -d)
-server_pid=
-stop_server() {
-  if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid"
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  server_pid=
-}
-cleanup() {
-  stop_server
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-cat >"$tmp/idbridge.properties" <<PROPS
+cat >"$tmp/memory.properties" <<PROPS
 server.host=127.0.0.1
 server.port=0
 keys.dir=$tmp/keys
@@ -62,45 +56,85 @@ password.argon2.parallelism=1
 # Every wrong password comes from one address and one name: the limiter would answer 429 without hashing.
 throttle.threshold=1000000
 PROPS
+{
+  cat "$tmp/memory.properties"
+  echo "state.type=jdbc"
+  echo "state.jdbc.url=$state_url"
+  echo "state.jdbc.tablePrefix=idbridge_bench_"
+} >"$tmp/jdbc.properties"
 
 password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
 printf '%s\n' "$password" | java -jar target/idbridge.jar users add bench --password-stdin \
-  --config "$tmp/idbridge.properties" >/dev/null
-
-heap=${JAVA_HEAP--Xms1g -Xmx1g}
-# shellcheck disable=SC2086 # the options are words on purpose
-java $heap ${SERVER_JAVA_OPTS:-} -jar target/idbridge.jar --config "$tmp/idbridge.properties" >"$tmp/server.log" 2>&1 &
-server_pid=$!
-url=
-for _ in $(seq 1 120); do
-  url=$(grep -o 'idbridge listening on http://[^ ]*' "$tmp/server.log" | head -1 | sed 's/.* //') || true
-  [[ -n $url ]] && break
-  if ! kill -0 "$server_pid" 2>/dev/null; then
-    server_pid=
-    break
-  fi
-  sleep 0.5
+  --config "$tmp/memory.properties" >/dev/null
+# The keys exist before the first start, as on every start but a server's first: making an RSA key takes seconds.
+for alg in es256 rs256; do
+  java -jar target/idbridge.jar keys generate --alg "$alg" --config "$tmp/memory.properties" >/dev/null 2>&1
 done
-if [[ -z $url ]]; then
-  echo "the server did not start; its log:" >&2
-  cat "$tmp/server.log" >&2
-  exit 1
-fi
-if [[ $url != http://127.0.0.1:* ]]; then
-  echo "refusing to load $url: only 127.0.0.1" >&2
-  exit 1
-fi
 
-status=0
-printf '%s\n' "$password" | timeout --signal=TERM $((max_seconds + 120)) \
-  java $heap -cp target/test-classes:target/idbridge.jar io.idbridge.bench.LoadClient --url "$url" \
-  --config "$tmp/idbridge.properties" --user bench --logins "$logins" --clients "$clients" \
-  --max-seconds "$max_seconds" || status=$?
+declare -A figures
+record() { figures[$1]="${figures[$1]:-} $2"; }
 
-stop_server
-if grep -q ' SEVERE ' "$tmp/server.log"; then
-  echo "the server logged errors:" >&2
-  grep -A3 ' SEVERE ' "$tmp/server.log" >&2
-  status=1
+echo "idbridge figures: $starts fresh starts, $logins logins from $clients clients, verify rates by $rate_tool"
+for start in $(seq 1 "$starts"); do
+  echo
+  echo "=== start $start of $starts ==="
+  start_server "$tmp/memory.properties" "$tmp/memory-$start.log"
+  memory_url=$url
+  record start "$startup"
+  echo "start-up to a 200 on /health: $startup s"
+  jdbc_args=()
+  if [[ -n $state_url ]]; then
+    start_server "$tmp/jdbc.properties" "$tmp/jdbc-$start.log"
+    jdbc_args=(--jdbc-url "$url")
+  fi
+
+  out="$tmp/client-$start.txt"
+  printf '%s\n' "$password" | timeout --signal=TERM $((max_seconds + 120)) \
+    java $heap -cp "$client_cp" io.idbridge.bench.LoadClient --url "$memory_url" "${jdbc_args[@]}" \
+    --config "$tmp/memory.properties" --user bench --logins "$logins" --clients "$clients" \
+    --max-seconds "$max_seconds" --mixed $((start == 1 ? logins / 4 : 0)) | tee "$out"
+  while read -r _ name value; do
+    record "$name" "$value"
+  done < <(grep '^FIGURE ' "$out")
+
+  token=$(curl -sf -d username=bench --data-urlencode "password=$password" "$memory_url/api/login" |
+    sed 's/.*"token":"\([^"]*\)".*/\1/')
+  health=0 verify=0
+  # Alternating halves meet the same background load.
+  for _ in 1 2; do
+    health=$(awk -v a="$health" -v b="$(rate "$memory_url/health" $(((verify_seconds + 1) / 2)))" 'BEGIN {print a + b}')
+    verify=$(awk -v a="$verify" -v b="$(rate "$memory_url/connectycube/verify?token=$token" $(((verify_seconds + 1) / 2)))" 'BEGIN {print a + b}')
+  done
+  ratio=$(awk -v v="$verify" -v h="$health" 'BEGIN {printf "%.3f", v / h}')
+  printf 'GET /connectycube/verify %.0f req/s, GET /health %.0f req/s\n' "$(awk -v v="$verify" 'BEGIN {print v / 2}')" \
+    "$(awk -v h="$health" 'BEGIN {print h / 2}')"
+  echo "RATIO verify rate / health rate: $ratio"
+  record "verify/health" "$ratio"
+
+  stop_servers
+  for log in "$tmp"/*-"$start".log; do
+    if grep -q ' SEVERE ' "$log"; then
+      echo "the server logged errors ($log):" >&2
+      grep -A3 ' SEVERE ' "$log" >&2
+      exit 1
+    fi
+  done
+done
+
+summary() { # name, goal, "min" or "max"
+  [[ -n ${figures[$1]:-} ]] || return 0
+  local worst
+  worst=$(tr ' ' '\n' <<<"${figures[$1]}" | grep . | sort -g | { [[ $3 == max ]] && tail -1 || head -1; })
+  printf '%-58s %-26s %-7s %s\n' "$4" "$(xargs <<<"${figures[$1]}")" "$worst" "$2"
+}
+echo
+echo "=== figures over $starts starts (the worst of them: min of a ratio, max of a time) ==="
+printf '%-58s %-26s %-7s %s\n' figure "each start" worst goal
+summary login/native-argon2id '>= 0.9' min "HTTP login rate / native argon2id verify rate ($clients clients)"
+summary verify/health '>= 0.5' min "/connectycube/verify rate / /health rate (32 connections)"
+if [[ -n $state_url ]]; then
+  summary jdbc/memory-state '>= 0.9' min "login rate, state.type=jdbc / memory"
+else
+  echo "login rate, state.type=jdbc / memory: skipped (set BENCH_STATE_JDBC_URL or IDBRIDGE_TEST_POSTGRES_URL)"
 fi
-exit $status
+summary start '< 1 s' max "start-up to a 200 on /health (s)"

@@ -57,7 +57,14 @@ public record Components(
       throw e;
     }
     Tokens tokens = new Tokens(keys, config.tokens(), clock);
-    Sessions sessions = new Sessions(tokens, state, config.sessions(), clock, directory);
+    Sessions sessions =
+        new Sessions(
+            tokens,
+            state,
+            config.sessions(),
+            clock,
+            directory,
+            config.state().revocationCacheTtl());
     LoginFailures failures = new LoginFailures(config.throttle(), state, clock);
     Authenticator authenticator = new Authenticator(directory, failures);
     MfaTokens mfaTokens = new MfaTokens(config.mfa(), tokens, state, directory, clock);

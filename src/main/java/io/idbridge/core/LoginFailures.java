@@ -4,7 +4,10 @@ import io.idbridge.state.StateStore;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,14 +28,19 @@ public final class LoginFailures {
     this.clock = clock;
   }
 
-  /** How long the caller must wait, when either count is at or past its threshold. */
+  /**
+   * How long the caller must wait, when either count is at or past its threshold: both counts in
+   * one look-up, since every login asks.
+   */
   public Optional<Duration> retryAfter(String clientIp, String username) {
+    List<String> keys = keys(clientIp, username);
+    Map<String, StateStore.Counter> counts = keys.isEmpty() ? Map.of() : state.counters(keys);
     Duration wait = Duration.ZERO;
     if (countsIp(clientIp)) {
-      wait = max(wait, over(ipKey(clientIp), config.ipThreshold()));
+      wait = max(wait, over(counts.get(ipKey(clientIp)), config.ipThreshold()));
     }
     if (config.tracksUser()) {
-      wait = max(wait, over(userKey(username), config.userThreshold()));
+      wait = max(wait, over(counts.get(userKey(username)), config.userThreshold()));
     }
     return wait.isZero() ? Optional.empty() : Optional.of(wait);
   }
@@ -46,14 +54,24 @@ public final class LoginFailures {
     }
   }
 
-  /** A success resets the counts, as Foundry's does. */
+  /** A success resets the counts, as Foundry's does, in one change. */
   public void succeeded(String clientIp, String username) {
+    List<String> keys = keys(clientIp, username);
+    if (!keys.isEmpty()) {
+      state.deleteCounters(keys);
+    }
+  }
+
+  /** The keys of the counts kept for this address and name. */
+  private List<String> keys(String clientIp, String username) {
+    List<String> keys = new ArrayList<>(2);
     if (countsIp(clientIp)) {
-      state.delete(ipKey(clientIp));
+      keys.add(ipKey(clientIp));
     }
     if (config.tracksUser()) {
-      state.delete(userKey(username));
+      keys.add(userKey(username));
     }
+    return keys;
   }
 
   /**
@@ -64,13 +82,12 @@ public final class LoginFailures {
     return config.tracksIp() && clientIp != null;
   }
 
-  private Duration over(String key, int threshold) {
-    return state
-        .counter(key)
-        .filter(c -> c.value() >= threshold)
-        .map(c -> Duration.between(clock.instant(), c.expiresAt()))
-        .filter(d -> !d.isNegative() && !d.isZero())
-        .orElse(Duration.ZERO);
+  private Duration over(StateStore.Counter count, int threshold) {
+    if (count == null || count.value() < threshold) {
+      return Duration.ZERO;
+    }
+    Duration left = Duration.between(clock.instant(), count.expiresAt());
+    return left.isNegative() ? Duration.ZERO : left;
   }
 
   private static Duration max(Duration a, Duration b) {

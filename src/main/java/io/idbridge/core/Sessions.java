@@ -6,6 +6,7 @@ import io.idbridge.jwt.JwtException;
 import io.idbridge.jwt.VerifiedClaims;
 import io.idbridge.state.StateStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,25 +24,32 @@ public final class Sessions {
   private final SessionsConfig config;
   private final Clock clock;
   private final UserDirectory directory;
+  private final Revocations revocations;
 
+  /**
+   * @param revocationCacheTtl how long this node believes a session is not revoked before it asks
+   *     the state store again
+   */
   public Sessions(
       Tokens tokens,
       StateStore state,
       SessionsConfig config,
       Clock clock,
-      UserDirectory directory) {
+      UserDirectory directory,
+      Duration revocationCacheTtl) {
     this.tokens = tokens;
     this.state = state;
     this.config = config;
     this.clock = clock;
     this.directory = directory;
+    this.revocations = new Revocations(state, revocationCacheTtl, clock);
   }
 
   /** A session just opened. */
   public record Session(String token, String sid, User user, Instant issuedAt, Instant expiresAt) {
     /** Seconds from issue to expiry: the {@code expires_in} of the contracts. */
     public long expiresIn() {
-      return java.time.Duration.between(issuedAt, expiresAt).toSeconds();
+      return Duration.between(issuedAt, expiresAt).toSeconds();
     }
   }
 
@@ -90,7 +98,7 @@ public final class Sessions {
       throw new SessionLimitException();
     }
     for (String old : List.copyOf(older)) {
-      revokeSid(old, expires);
+      revocations.revoke(old, expires);
       state.removeMember(set, old);
     }
   }
@@ -114,7 +122,7 @@ public final class Sessions {
       throw new InvalidSessionException(InvalidSessionException.Reason.INVALID);
     }
     String sid = claims.sessionId().get();
-    if (state.isMarked(revokedKey(sid))) {
+    if (revocations.isRevoked(sid, claims.expiresAt().get())) {
       throw new InvalidSessionException(InvalidSessionException.Reason.REVOKED);
     }
     return new SessionClaims(
@@ -133,18 +141,11 @@ public final class Sessions {
 
   /** Ends a session on every node. */
   public void revoke(SessionClaims session) {
-    revokeSid(session.sid(), session.expiresAt());
+    revocations.revoke(session.sid(), session.expiresAt());
     String set = policySet(session.userId(), session.app());
     if (set != null) {
       state.removeMember(set, session.sid());
     }
-  }
-
-  private void revokeSid(String sid, Instant until) {
-    // Kept only as long as the token could still verify.
-    java.time.Duration ttl = java.time.Duration.between(clock.instant(), until);
-    state.mark(
-        revokedKey(sid), ttl.isNegative() || ttl.isZero() ? java.time.Duration.ofSeconds(1) : ttl);
   }
 
   private String policySet(String userId, String app) {
@@ -153,10 +154,6 @@ public final class Sessions {
       case ONE_PER_APP -> "sessions:" + userId + ":" + app;
       case ONE_ACROSS_APPS -> "sessions:" + userId;
     };
-  }
-
-  private static String revokedKey(String sid) {
-    return "revoked:" + sid;
   }
 
   public Tokens tokens() {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -24,8 +25,12 @@ public final class Tokens {
   private final Clock clock;
   private volatile Verifiers verifiers;
 
-  /** The verifiers of one reading of the key ring, by token type. */
-  private record Verifiers(long generation, Map<TokenType, JwtVerifier> byType) {}
+  /**
+   * The verifiers of one reading of the key ring, by token type, and the tokens they verified: a
+   * key removed from the ring takes its tokens out of the cache with it.
+   */
+  private record Verifiers(
+      long generation, Map<TokenType, JwtVerifier> byType, VerifiedTokens verified) {}
 
   public Tokens(KeyRing keys, TokensConfig config, Clock clock) {
     this.keys = keys;
@@ -46,18 +51,18 @@ public final class Tokens {
               .clock(clock)
               .build());
     }
-    return new Verifiers(generation, byType);
+    return new Verifiers(generation, byType, new VerifiedTokens(config.verifiedCache(), clock));
   }
 
   /** The verifiers, rebuilt when the key ring was re-read (a key rotated in or removed). */
-  private JwtVerifier verifier(TokenType type) {
+  private Verifiers verifiers() {
     long generation = keys.generation();
     Verifiers current = verifiers;
     if (current.generation() != generation) {
       current = build(generation);
       verifiers = current;
     }
-    return current.byType().get(type);
+    return current;
   }
 
   /** Signs claims with our issuer, {@code iat}, {@code exp} and a fresh {@code jti}. */
@@ -81,7 +86,19 @@ public final class Tokens {
    * reason.
    */
   public VerifiedClaims verify(TokenType type, String token) throws JwtException {
-    return verifier(type).verify(token);
+    Verifiers current = verifiers();
+    JwtVerifier verifier = current.byType().get(type);
+    if (token == null || !current.verified().enabled()) {
+      return verifier.verify(token);
+    }
+    VerifiedTokens.Digest digest = VerifiedTokens.Digest.of(token);
+    Optional<VerifiedClaims> known = current.verified().get(type, digest);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    VerifiedClaims claims = verifier.verify(token);
+    current.verified().put(type, digest, claims);
+    return claims;
   }
 
   public TokensConfig config() {

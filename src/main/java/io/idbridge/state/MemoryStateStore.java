@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +44,17 @@ public final class MemoryStateStore implements StateStore {
   }
 
   @Override
-  public void delete(String key) {
-    counters.remove(key);
-    markers.remove(key);
+  public Map<String, Counter> counters(List<String> keys) {
+    Map<String, Counter> live = new HashMap<>();
+    for (String key : keys) {
+      counter(key).ifPresent(c -> live.put(key, c));
+    }
+    return live;
+  }
+
+  @Override
+  public void deleteCounters(List<String> keys) {
+    keys.forEach(counters::remove);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.idbridge.state;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,8 +27,14 @@ public interface StateStore extends AutoCloseable {
   /** A live counter, or empty when it is absent or lapsed. */
   Optional<Counter> counter(String key);
 
-  /** Removes a counter or a marker. */
-  void delete(String key);
+  /**
+   * The live counters among these keys, in one look-up (a shared store makes one round trip, not
+   * one per key).
+   */
+  Map<String, Counter> counters(List<String> keys);
+
+  /** Removes these counters, in one change. */
+  void deleteCounters(List<String> keys);
 
   /**
    * Sets a marker unless a live one exists; true when this call set it (first use of a one-time

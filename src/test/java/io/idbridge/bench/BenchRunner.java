@@ -103,12 +103,12 @@ public final class BenchRunner {
     RunResult argon2 = find(sorted, ARGON2);
     System.out.println();
     System.out.printf(
-        Locale.ROOT, "%-46s %12s %8s  %s%n", "benchmark", "time/op", "error", "x argon2id verify");
+        Locale.ROOT, "%-66s %12s %8s  %s%n", "benchmark", "time/op", "error", "x argon2id verify");
     for (RunResult r : sorted) {
       double error = relativeError(r);
       System.out.printf(
           Locale.ROOT,
-          "%-46s %12.2f %8s  %s%n",
+          "%-66s %12.2f %8s  %s%n",
           name(r) + " (" + unit(r) + ")",
           timePerOp(r),
           Double.isNaN(error) ? "-" : String.format(Locale.ROOT, "±%.0f%%", 100 * error),
@@ -123,7 +123,7 @@ public final class BenchRunner {
         "\nRATIOS (time per operation / argon2id verify time, measured in this run):");
     for (RunResult r : sorted) {
       if (r != argon2) {
-        System.out.printf(Locale.ROOT, "  %-38s %s%n", name(r), ratio(r, argon2));
+        System.out.printf(Locale.ROOT, "  %-58s %s%n", name(r), ratio(r, argon2));
       }
     }
     if (login != null) {
@@ -167,9 +167,15 @@ public final class BenchRunner {
         : unit;
   }
 
+  /** The benchmark's name, and its {@code @Param} values, which make separate results. */
   private static String name(RunResult r) {
-    String full = r.getParams().getBenchmark();
-    return full.substring(BenchRunner.class.getPackageName().length() + 1);
+    BenchmarkParams p = r.getParams();
+    String name = p.getBenchmark().substring(BenchRunner.class.getPackageName().length() + 1);
+    List<String> values = new ArrayList<>();
+    for (String key : p.getParamsKeys()) {
+      values.add(key + "=" + p.getParam(key));
+    }
+    return values.isEmpty() ? name : name + " " + String.join(",", values);
   }
 
   private static RunResult find(List<RunResult> results, String name) {

@@ -1,8 +1,9 @@
 package io.idbridge.bench;
 
+import de.mkammerer.argon2.Argon2;
+import de.mkammerer.argon2.Argon2Factory;
 import io.idbridge.Config;
 import io.idbridge.password.PasswordConfig;
-import io.idbridge.password.PasswordHashes;
 import io.idbridge.testing.Json;
 import io.idbridge.testing.TestServer;
 import java.io.BufferedReader;
@@ -24,14 +25,19 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The load client of {@code bench/load.sh}: logins over real HTTP to a server on this machine,
- * alternating with the raw argon2id verify in this process at the same concurrency, and the ratio
- * of the two rates; then rounds of login, wrong password and logout. The user's password comes on
+ * alternating with libargon2's raw argon2id verify in this process at the same parameters and
+ * concurrency, and the ratio of the two rates; with {@code --jdbc-url}, the same logins alternating
+ * between that server (state.type=jdbc) and the first; then rounds of login, wrong password and
+ * logout. Each ratio is also printed as a {@code FIGURE name value} line, which the script
+ * collects. With {@code --keycloak TOKEN_URL} ({@code bench/peer-keycloak.sh}) it compares only our
+ * logins with Keycloak's direct grants of the same user and password. The user's password comes on
  * standard input.
  */
 public final class LoadClient {
   private static final int BLOCKS = 4;
 
   private final URI base;
+  private final URI jdbcBase;
   private final String user;
   private final String password;
   private final HttpClient http =
@@ -40,8 +46,9 @@ public final class LoadClient {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  private LoadClient(URI base, String user, String password) {
+  private LoadClient(URI base, URI jdbcBase, String user, String password) {
     this.base = base;
+    this.jdbcBase = jdbcBase;
     this.user = user;
     this.password = password;
   }
@@ -62,6 +69,7 @@ public final class LoadClient {
     LoadClient client =
         new LoadClient(
             loopback(URI.create(required(o, "--url"))),
+            o.containsKey("--jdbc-url") ? loopback(URI.create(o.get("--jdbc-url"))) : null,
             o.getOrDefault("--user", "bench"),
             password);
     Load load = new Load(clients, deadline);
@@ -76,48 +84,143 @@ public final class LoadClient {
         hashing.argon2Iterations(),
         hashing.argon2Parallelism(),
         hashing.maxConcurrentHashes());
-    client.compareWithRawHash(
-        load, logins, number(o, "--raw", logins), warmup, new PasswordHashes(hashing));
+    if (o.containsKey("--keycloak")) {
+      client.compareWithKeycloak(
+          load,
+          logins,
+          warmup,
+          loopback(URI.create(o.get("--keycloak"))),
+          o.getOrDefault("--keycloak-client", "bench"));
+      report(load);
+      return;
+    }
+    client.compareWithRawHash(load, logins, number(o, "--raw", logins), warmup, hashing);
+    if (client.jdbcBase != null) {
+      client.compareStates(load, logins, warmup);
+    }
     client.mixed(load, number(o, "--mixed", logins / 4));
     report(load);
   }
 
   /**
-   * Logins over HTTP and the hash alone at the same concurrency: near 1.0 the hash is the whole
-   * cost.
+   * Logins over HTTP and libargon2's verify alone at the same parameters and concurrency: near 1.0
+   * the hash is the whole cost.
    */
-  private void compareWithRawHash(Load load, int logins, int raw, int warmup, PasswordHashes hashes)
+  private void compareWithRawHash(Load load, int logins, int raw, int warmup, PasswordConfig p)
       throws InterruptedException {
-    String hash = hashes.hash(password);
-    Load.Operation login = () -> login(password, 200);
+    Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id);
+    String hash =
+        argon2.hash(
+            p.argon2Iterations(),
+            p.argon2MemoryKib(),
+            p.argon2Parallelism(),
+            password.toCharArray());
     Load.Operation verify =
         () -> {
-          if (!hashes.verify(password, hash)) {
+          if (!argon2.verify(hash, password.toCharArray())) {
             throw new IllegalStateException("the raw verify did not match");
           }
         };
-    // Warm-ups let both JVMs compile the hashing loops before anything is timed.
-    load.run(warmup, login);
-    load.run(warmup, verify);
     Samples http = new Samples("POST /api/login (200)");
-    Samples direct = new Samples("argon2id verify, in-process");
-    long httpWall = 0;
-    long rawWall = 0;
-    // Alternating blocks meet the same background load on a shared machine; one block each would
-    // not.
-    for (int block = 0; block < BLOCKS; block++) {
-      httpWall += load.run(share(logins, block), timed(http, login));
-      rawWall += load.run(share(raw, block), timed(direct, verify));
-    }
-    System.out.println(Samples.HEADER);
-    System.out.println(http.line(httpWall));
-    System.out.println(direct.line(rawWall));
+    Samples direct = new Samples("libargon2 argon2id verify, in-process");
+    double ratio =
+        alternate(
+            load, warmup, http, logins, () -> login(base, password, 200), direct, raw, verify);
     System.out.printf(
         Locale.ROOT,
         "RATIO HTTP login rate / raw argon2id verify rate: %.2f"
             + "  (1.0: the hash is the whole cost; median login beyond the hash: %.1f ms)%n",
-        http.rate(httpWall) / direct.rate(rawWall),
+        ratio,
         http.percentileMillis(50) - direct.percentileMillis(50));
+    figure("login/native-argon2id", ratio);
+  }
+
+  /** The same logins to the server with state.type=jdbc and to the one with memory state. */
+  private void compareStates(Load load, int logins, int warmup) throws InterruptedException {
+    Samples jdbc = new Samples("POST /api/login, jdbc state");
+    Samples memory = new Samples("POST /api/login, memory state");
+    double ratio =
+        alternate(
+            load,
+            warmup,
+            jdbc,
+            logins,
+            () -> login(jdbcBase, password, 200),
+            memory,
+            logins,
+            () -> login(base, password, 200));
+    System.out.printf(
+        Locale.ROOT,
+        "RATIO login rate with state.type=jdbc / with memory state: %.2f"
+            + "  (median difference: %.1f ms)%n",
+        ratio,
+        jdbc.percentileMillis(50) - memory.percentileMillis(50));
+    figure("jdbc/memory-state", ratio);
+  }
+
+  /**
+   * Our logins and Keycloak's direct grant (OAuth 2.0 password grant) of the same user, each server
+   * hashing with its own argon2id.
+   */
+  private void compareWithKeycloak(Load load, int logins, int warmup, URI tokenUrl, String clientId)
+      throws InterruptedException {
+    Samples ours = new Samples("POST /api/login (200)");
+    Samples keycloak = new Samples("Keycloak direct grant (200)");
+    Map<String, String> grant =
+        Map.of(
+            "grant_type", "password",
+            "client_id", clientId,
+            "username", user,
+            "password", password,
+            "scope", "openid");
+    double ratio =
+        alternate(
+            load,
+            warmup,
+            ours,
+            logins,
+            () -> login(base, password, 200),
+            keycloak,
+            logins,
+            () -> post(tokenUrl, tokenUrl.getRawPath(), grant, 200));
+    System.out.printf(
+        Locale.ROOT, "RATIO idbridge login rate / Keycloak login rate: %.2f%n", ratio);
+    figure("idbridge/keycloak-login", ratio);
+  }
+
+  /**
+   * Warms both up, runs them in alternating blocks, prints both and returns the rate of the first
+   * over the second's. Alternating blocks meet the same background load on a shared machine; one
+   * block each would not.
+   */
+  private static double alternate(
+      Load load,
+      int warmup,
+      Samples first,
+      int firstCount,
+      Load.Operation firstOperation,
+      Samples second,
+      int secondCount,
+      Load.Operation secondOperation)
+      throws InterruptedException {
+    // Warm-ups let the JVMs compile the hot loops before anything is timed.
+    load.run(warmup, firstOperation);
+    load.run(warmup, secondOperation);
+    long firstWall = 0;
+    long secondWall = 0;
+    for (int block = 0; block < BLOCKS; block++) {
+      firstWall += load.run(share(firstCount, block), timed(first, firstOperation));
+      secondWall += load.run(share(secondCount, block), timed(second, secondOperation));
+    }
+    System.out.println(Samples.HEADER);
+    System.out.println(first.line(firstWall));
+    System.out.println(second.line(secondWall));
+    return first.rate(firstWall) / second.rate(secondWall);
+  }
+
+  /** A line the script collects across server starts. */
+  private static void figure(String name, double value) {
+    System.out.printf(Locale.ROOT, "FIGURE %s %.3f%n", name, value);
   }
 
   /** The part of {@code total} that block {@code block} of {@link #BLOCKS} runs. */
@@ -149,10 +252,12 @@ public final class LoadClient {
         load.run(
             rounds,
             () -> {
-              String token = Json.parse(ok.time(() -> login(password, 200))).get("token").asText();
-              wrong.time(() -> login(password + "-wrong", 401));
+              String token =
+                  Json.parse(ok.time(() -> login(base, password, 200))).get("token").asText();
+              wrong.time(() -> login(base, password + "-wrong", 401));
               logout.time(
-                  () -> post("/api/logout", Map.of(), 200, "Authorization", "Bearer " + token));
+                  () ->
+                      post(base, "/api/logout", Map.of(), 200, "Authorization", "Bearer " + token));
             });
     System.out.printf(
         Locale.ROOT,
@@ -165,18 +270,20 @@ public final class LoadClient {
     }
   }
 
-  private String login(String pass, int expected) throws IOException, InterruptedException {
-    return post("/api/login", Map.of("username", user, "password", pass), expected);
+  private String login(URI server, String pass, int expected)
+      throws IOException, InterruptedException {
+    return post(server, "/api/login", Map.of("username", user, "password", pass), expected);
   }
 
   /**
    * The body of a form POST, or an exception naming the path and the status when the status is not
    * expected.
    */
-  private String post(String path, Map<String, String> form, int expected, String... headers)
+  private String post(
+      URI server, String path, Map<String, String> form, int expected, String... headers)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(base.resolve(path))
+        HttpRequest.newBuilder(server.resolve(path))
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(TestServer.form(form)));

@@ -1,7 +1,6 @@
 package io.idbridge.bench;
 
 import io.idbridge.Components;
-import io.idbridge.Config;
 import io.idbridge.core.AuthResult;
 import io.idbridge.core.Contract;
 import io.idbridge.core.LoginAttempt;
@@ -9,12 +8,7 @@ import io.idbridge.core.Sessions;
 import io.idbridge.directory.User;
 import io.idbridge.directory.WritableUserDirectory;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -27,23 +21,14 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @State(Scope.Benchmark)
 public class LoginBenchmark {
-  private Path dir;
+  private ScratchComponents scratch;
   private Components components;
   private LoginAttempt attempt;
 
   @Setup
   public void setUp() throws IOException {
-    dir = Files.createTempDirectory("idbridge-bench");
-    Config config =
-        Config.read(
-            "bench",
-            Map.of(
-                "keys.dir",
-                dir.resolve("keys").toString(),
-                "directory.file.path",
-                dir.resolve("users.json").toString()),
-            Map.of());
-    components = Components.build(config, Clock.systemUTC());
+    scratch = new ScratchComponents(Map.of());
+    components = scratch.get();
     String hash = components.hashes().hash(PasswordHashBenchmark.PASSWORD);
     ((WritableUserDirectory) components.directory())
         .add(User.of("id-bench", "bench", hash, "Bench", "bench@example.com", Map.of()));
@@ -61,11 +46,6 @@ public class LoginBenchmark {
 
   @TearDown
   public void tearDown() throws IOException {
-    components.close();
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    scratch.close();
   }
 }

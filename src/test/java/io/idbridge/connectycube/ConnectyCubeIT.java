@@ -236,15 +236,17 @@ class ConnectyCubeIT {
 
   @Test
   void withAnAudienceConfiguredOnlyTokensIssuedForItVerify() {
-    HttpResponse<String> plain =
-        guarded.get(
-            "/connectycube/verify?login="
-                + URLEncoder.encode(
-                    login(guarded, "simon371", "simon-pass"), StandardCharsets.UTF_8),
-            "X-CC-Secret",
-            SECRET);
-    assertRefused(
-        plain, 401, "Your sign-in is not valid for chat. Please sign in to the app again.");
+    String path =
+        "/connectycube/verify?login="
+            + URLEncoder.encode(login(guarded, "simon371", "simon-pass"), StandardCharsets.UTF_8);
+    // Twice: the second time the token's signature is remembered as verified, and still the
+    // audience decides.
+    for (int i = 0; i < 2; i++) {
+      assertRefused(
+          guarded.get(path, "X-CC-Secret", SECRET),
+          401,
+          "Your sign-in is not valid for chat. Please sign in to the app again.");
+    }
 
     HttpResponse<String> other =
         guarded.postForm(

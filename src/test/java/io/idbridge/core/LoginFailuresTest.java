@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.idbridge.state.MemoryStateStore;
+import io.idbridge.state.StateStore;
+import io.idbridge.testing.CountingStateStore;
 import io.idbridge.testing.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -16,10 +19,12 @@ class LoginFailuresTest {
   final FakeClock clock = new FakeClock(Instant.parse("2026-03-01T12:00:00Z"));
 
   LoginFailures failures(ThrottleConfig.Track track, int ip, int user) {
+    return failures(track, ip, user, new MemoryStateStore(clock));
+  }
+
+  LoginFailures failures(ThrottleConfig.Track track, int ip, int user, StateStore state) {
     return new LoginFailures(
-        new ThrottleConfig(track, ip, user, Duration.ofMinutes(30)),
-        new MemoryStateStore(clock),
-        clock);
+        new ThrottleConfig(track, ip, user, Duration.ofMinutes(30)), state, clock);
   }
 
   static void fail(LoginFailures f, String ip, String user, int times) {
@@ -72,5 +77,24 @@ class LoginFailuresTest {
     LoginFailures f = failures(ThrottleConfig.Track.NONE, 1, 1);
     fail(f, IP, "frank", 5);
     assertEquals(Optional.empty(), f.retryAfter(IP, "frank"));
+  }
+
+  /** Each call is a round trip for a shared store. */
+  @Test
+  void aSuccessfulLoginReadsBothCountsInOneCallAndResetsThemInAnother() {
+    CountingStateStore state = new CountingStateStore(clock);
+    LoginFailures f = failures(ThrottleConfig.Track.IP_USER, 5, 5, state);
+    assertEquals(Optional.empty(), f.retryAfter(IP, "alice"));
+    f.succeeded(IP, "alice");
+    assertEquals(List.of("counters", "deleteCounters"), state.takeCalls());
+  }
+
+  @Test
+  void withoutTrackingALoginCostsTheStoreNothing() {
+    CountingStateStore state = new CountingStateStore(clock);
+    LoginFailures f = failures(ThrottleConfig.Track.NONE, 5, 5, state);
+    f.retryAfter(IP, "alice");
+    f.succeeded(IP, "alice");
+    assertEquals(List.of(), state.takeCalls());
   }
 }

@@ -72,16 +72,30 @@ public abstract class StateStoreContract {
   }
 
   @Test
-  void deleteRemovesACounterAndAMarkerOfThatKey() {
+  void deleteCountersRemovesThoseCountersOnly() {
     store.increment("k", Duration.ofMinutes(1));
+    store.increment("j", Duration.ofMinutes(1));
     store.mark("k", Duration.ofMinutes(1));
     store.increment("other", Duration.ofMinutes(1));
-    store.delete("k");
+    store.deleteCounters(List.of("k", "j", "never-there"));
     assertTrue(store.counter("k").isEmpty());
-    assertFalse(store.isMarked("k"));
+    assertTrue(store.counter("j").isEmpty());
+    assertTrue(store.isMarked("k"), "a marker of the same key stays");
     assertTrue(store.counter("other").isPresent());
-    store.delete("never-there");
     assertEquals(1, store.increment("k", Duration.ofMinutes(1)).value());
+  }
+
+  @Test
+  void countersReadsTheLiveOnesAmongSeveralKeysAtOnce() {
+    StateStore.Counter a = store.increment("a", Duration.ofMinutes(10));
+    store.increment("lapsing", Duration.ofMinutes(1));
+    String longKey = "fail:user:" + "x".repeat(300);
+    StateStore.Counter big = store.increment(longKey, Duration.ofMinutes(10));
+    clock.advance(Duration.ofMinutes(2));
+    assertEquals(
+        java.util.Map.of("a", a, longKey, big),
+        store.counters(List.of("a", "lapsing", longKey, "never")));
+    assertEquals(java.util.Map.of(), store.counters(List.of("never")));
   }
 
   @Test

@@ -16,8 +16,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -83,18 +86,71 @@ public final class JdbcStateStore implements StateStore {
   }
 
   @Override
-  public void delete(String key) {
+  public Map<String, Counter> counters(List<String> keys) {
+    if (keys.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> byStored = new HashMap<>();
+    keys.forEach(key -> byStored.put(stored(key), key));
+    return pool.run(
+        (d, c) -> {
+          try (PreparedStatement ps =
+              config
+                  .pool()
+                  .prepare(
+                      c,
+                      "SELECT k, v, expires_at FROM "
+                          + tables.counters()
+                          + " WHERE k IN ("
+                          + placeholders(keys.size())
+                          + ") AND expires_at > ?")) {
+            int i = 1;
+            for (String key : keys) {
+              ps.setString(i++, stored(key));
+            }
+            ps.setLong(i, clock.millis());
+            Map<String, Counter> live = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                live.put(
+                    byStored.get(rs.getString(1)),
+                    new Counter(rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3))));
+              }
+            }
+            return live;
+          }
+        });
+  }
+
+  @Override
+  public void deleteCounters(List<String> keys) {
+    if (keys.isEmpty()) {
+      return;
+    }
     pool.run(
         (d, c) -> {
-          for (String table : List.of(tables.counters(), tables.markers())) {
-            try (PreparedStatement ps =
-                config.pool().prepare(c, "DELETE FROM " + table + " WHERE k = ?")) {
-              ps.setString(1, stored(key));
-              ps.executeUpdate();
+          try (PreparedStatement ps =
+              config
+                  .pool()
+                  .prepare(
+                      c,
+                      "DELETE FROM "
+                          + tables.counters()
+                          + " WHERE k IN ("
+                          + placeholders(keys.size())
+                          + ")")) {
+            int i = 1;
+            for (String key : keys) {
+              ps.setString(i++, stored(key));
             }
+            ps.executeUpdate();
           }
           return null;
         });
+  }
+
+  private static String placeholders(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
   }
 
   @Override

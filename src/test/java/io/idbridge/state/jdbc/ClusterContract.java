@@ -63,7 +63,7 @@ abstract class ClusterContract {
     String hash =
         new PasswordHashes(Config.read("test", TestServer.CHEAP, Map.of()).password())
             .hash(PASSWORD);
-    for (String name : List.of("ann", "bob", "cat", "dan", "eve", "fay", "gus")) {
+    for (String name : List.of("ann", "bob", "cat", "dan", "eve", "fay", "gus", "hal", "ivy")) {
       db.exec(
           "INSERT INTO " + users + " (id, username, password_hash) VALUES (?, ?, ?)",
           "id-" + name,
@@ -157,6 +157,36 @@ abstract class ClusterContract {
     HttpResponse<String> again = logout(b, token);
     assertEquals(401, again.statusCode(), again.body());
     assertEquals("invalid_token", Json.parse(again.body()).get("error").asText());
+  }
+
+  static int verify(TestServer node, String token) {
+    return node.get("/connectycube/verify?token=" + token).statusCode();
+  }
+
+  @Test
+  void aSessionRevokedOnOneNodeIsRefusedOnTheOtherWithinTheRevocationCacheTtl() {
+    String token = token(login(a, "hal", PASSWORD, freshIp()));
+    assertEquals(200, verify(b, token));
+
+    assertEquals(200, logout(a, token).statusCode());
+
+    assertEquals(401, verify(a, token), "on the node that revoked it, at once");
+    assertEquals(200, verify(b, token), "the other node believes its answer for 1 s (the default)");
+    CLOCK.advance(java.time.Duration.ofSeconds(1));
+    assertEquals(401, verify(b, token), "and asks again after it");
+  }
+
+  @Test
+  void withARevocationCacheTtlOfZeroTheOtherNodeRefusesARevokedSessionAtOnce() {
+    Map<String, String> strict = props(db.url(), "revoke-oldest");
+    strict.put("state.revocationCacheTtl", "0s");
+    try (TestServer x = TestServer.start(strict, CLOCK);
+        TestServer y = TestServer.start(strict, CLOCK)) {
+      String token = token(login(x, "ivy", PASSWORD, freshIp()));
+      assertEquals(200, verify(y, token));
+      assertEquals(200, logout(x, token).statusCode());
+      assertEquals(401, verify(y, token));
+    }
   }
 
   @Test
