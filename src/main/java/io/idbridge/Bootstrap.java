@@ -89,7 +89,13 @@ public final class Bootstrap implements ServletContextListener {
               : ConfigLocator.forWebapp(ctx.getInitParameter("idbridge.config"), System.getenv());
       components = Components.build(config, clock);
       register(ctx, config, components);
-      LOG.log(System.Logger.Level.INFO, "idbridge started with " + config.source());
+      LOG.log(
+          System.Logger.Level.INFO,
+          "idbridge started with "
+              + config.source()
+              + "; in effect (secrets masked):"
+              + System.lineSeparator()
+              + config.effective().render());
     } catch (ConfigException e) {
       LOG.log(
           System.Logger.Level.ERROR,
