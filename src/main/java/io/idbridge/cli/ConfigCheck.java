@@ -2,7 +2,7 @@ package io.idbridge.cli;
 
 import io.idbridge.Components;
 import io.idbridge.Config;
-import io.idbridge.Main;
+import io.idbridge.ConfigLocator;
 import io.idbridge.config.ConfigException;
 import io.idbridge.config.ConfigReader;
 import io.idbridge.directory.UserDirectory;
@@ -48,7 +48,7 @@ final class ConfigCheck {
   int run(Optional<String> file) {
     Config config;
     try {
-      config = Main.loadConfig(file.map(f -> List.of("--config", f)).orElse(List.of()), env);
+      config = ConfigLocator.forCommandLine(file, env);
     } catch (ConfigException e) {
       return report(e.problems());
     }
