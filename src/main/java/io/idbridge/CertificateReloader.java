@@ -23,8 +23,10 @@ final class CertificateReloader extends AbstractLifeCycle implements Runnable {
   private final SslContextFactory.Server ssl;
   private final TlsConfig tls;
   private final Clock clock;
-  // What the files held at the last attempt, good or not: a bad pair is reported once per change.
+  // What the files held at the last attempt, good or not, and why it failed: each problem is
+  // logged once, not at every check. Touched by the scheduler's thread only.
   private byte[] seen;
+  private String lastProblem = "";
   private volatile Scheduler.Task next;
 
   CertificateReloader(
@@ -68,19 +70,25 @@ final class CertificateReloader extends AbstractLifeCycle implements Runnable {
               f.setKeyStorePassword(fresh.password());
             });
         LOG.log(System.Logger.Level.INFO, "TLS certificate re-read: " + fresh.describe());
+        lastProblem = "";
       }
     } catch (ConfigException e) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "TLS certificate not re-read, the previous one is served: " + e.getMessage());
+      warnOnce(e.getMessage());
     } catch (Exception e) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "TLS certificate not re-read, the previous one is served: " + e);
+      warnOnce(e.toString());
     } finally {
       if (isRunning()) {
         schedule();
       }
+    }
+  }
+
+  private void warnOnce(String problem) {
+    if (!problem.equals(lastProblem)) {
+      lastProblem = problem;
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "TLS certificate not re-read, the previous one is served: " + problem);
     }
   }
 
