@@ -44,17 +44,12 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
-import java.sql.Driver;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.bouncycastle.crypto.CryptoServicesRegistrar;
 
 /**
  * Builds everything from the configuration and registers the filters and servlets: the route table.
@@ -81,7 +76,7 @@ public final class Bootstrap implements ServletContextListener {
   @Override
   public void contextInitialized(ServletContextEvent event) {
     ServletContext ctx = event.getServletContext();
-    releaseBouncyCastleThreadProperties();
+    Redeploys.atStart();
     try {
       Config config =
           given != null
@@ -102,18 +97,6 @@ public final class Bootstrap implements ServletContextListener {
           "idbridge cannot start:" + System.lineSeparator() + e.getMessage());
       throw e;
     }
-  }
-
-  /**
-   * Bouncy Castle's registrar, when its class is initialised, also stores its default DSA and DH
-   * parameters in a thread-local of the thread that loads it: a container thread would then hold
-   * this webapp's class loader after an undeploy. Loading it here and clearing them at once leaves
-   * only the global values, which die with the webapp.
-   */
-  private static void releaseBouncyCastleThreadProperties() {
-    CryptoServicesRegistrar.clearThreadProperty(
-        CryptoServicesRegistrar.Property.DSA_DEFAULT_PARAMS);
-    CryptoServicesRegistrar.clearThreadProperty(CryptoServicesRegistrar.Property.DH_DEFAULT_PARAMS);
   }
 
   private static void register(ServletContext ctx, Config config, Components c) {
@@ -289,32 +272,6 @@ public final class Bootstrap implements ServletContextListener {
     if (components != null) {
       components.close();
     }
-    deregisterOurDrivers();
-  }
-
-  /**
-   * The JDBC drivers of WEB-INF/lib registered themselves with the JVM-wide DriverManager, which
-   * would hold this webapp's class loader after an undeploy. Loaded by the application class loader
-   * ({@code java -jar}, tests), they belong to the JVM and stay.
-   */
-  private static void deregisterOurDrivers() {
-    ClassLoader ours = Bootstrap.class.getClassLoader();
-    if (ours == ClassLoader.getSystemClassLoader()) {
-      return;
-    }
-    // Listing the drivers can itself load and register our copy of one (DriverManager checks that
-    // a driver is visible with Class.forName, which initialises it): the second listing has those.
-    for (int listing = 0; listing < 2; listing++) {
-      for (Driver driver : Collections.list(DriverManager.getDrivers())) {
-        if (driver.getClass().getClassLoader() == ours) {
-          try {
-            DriverManager.deregisterDriver(driver);
-          } catch (SQLException e) {
-            LOG.log(
-                System.Logger.Level.WARNING, "cannot deregister " + driver.getClass() + ": " + e);
-          }
-        }
-      }
-    }
+    Redeploys.atStop();
   }
 }
