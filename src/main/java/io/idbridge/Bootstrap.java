@@ -76,6 +76,7 @@ public final class Bootstrap implements ServletContextListener {
   @Override
   public void contextInitialized(ServletContextEvent event) {
     ServletContext ctx = event.getServletContext();
+    Redeploys.atStart();
     try {
       Config config =
           given != null
@@ -83,7 +84,13 @@ public final class Bootstrap implements ServletContextListener {
               : ConfigLocator.forWebapp(ctx.getInitParameter("idbridge.config"), System.getenv());
       components = Components.build(config, clock);
       register(ctx, config, components);
-      LOG.log(System.Logger.Level.INFO, "idbridge started with " + config.source());
+      LOG.log(
+          System.Logger.Level.INFO,
+          "idbridge started with "
+              + config.source()
+              + "; in effect (secrets masked):"
+              + System.lineSeparator()
+              + config.effective().render());
     } catch (ConfigException e) {
       LOG.log(
           System.Logger.Level.ERROR,
@@ -265,5 +272,6 @@ public final class Bootstrap implements ServletContextListener {
     if (components != null) {
       components.close();
     }
+    Redeploys.atStop();
   }
 }

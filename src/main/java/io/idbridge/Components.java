@@ -97,7 +97,8 @@ public record Components(
     };
   }
 
-  private static StateStore state(Config config, Clock clock) {
+  /** The state store alone, for the CLI's {@code config check}. */
+  public static StateStore state(Config config, Clock clock) {
     return switch (config.state().type()) {
       case MEMORY -> new MemoryStateStore(clock);
       case JDBC -> new JdbcStateStore(config.state().jdbc(), clock);

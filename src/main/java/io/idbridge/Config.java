@@ -3,6 +3,7 @@ package io.idbridge;
 import io.idbridge.appid.AppIdConfig;
 import io.idbridge.config.ConfigException;
 import io.idbridge.config.ConfigReader;
+import io.idbridge.config.EffectiveConfig;
 import io.idbridge.config.KeysConfig;
 import io.idbridge.connectycube.ConnectyCubeConfig;
 import io.idbridge.core.SessionsConfig;
@@ -46,7 +47,8 @@ public record Config(
     ConnectyCubeConfig connectycube,
     AppIdConfig appid,
     VoltmxConfig voltmx,
-    MfaConfig mfa) {
+    MfaConfig mfa,
+    EffectiveConfig effective) {
 
   /** The contracts, each with its own caller check under {@code <contract>.caller.*}. */
   public static final List<String> CONTRACTS = List.of("voltmx", "mca", "connectycube", "appid");
@@ -100,7 +102,9 @@ public record Config(
         ConnectyCubeConfig.from(r),
         AppIdConfig.from(r),
         VoltmxConfig.from(r),
-        MfaConfig.from(r));
+        MfaConfig.from(r),
+        // Last: every section above has read its keys.
+        r.effective());
   }
 
   public CallerAuthConfig caller(String contract) {

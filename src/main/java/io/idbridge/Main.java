@@ -2,6 +2,7 @@ package io.idbridge;
 
 import io.idbridge.cli.Cli;
 import io.idbridge.config.ConfigException;
+import io.idbridge.tls.TlsConfig;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -76,7 +77,11 @@ public final class Main {
     HttpConfiguration http = new HttpConfiguration();
     // No product and version in every response: nothing for a scanner to match against advisories.
     http.setSendServerVersion(false);
-    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    TlsConfig tls = config.server().tls();
+    ServerConnector connector =
+        tls.enabled()
+            ? TlsConnectors.https(server, http, tls, clock)
+            : new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(config.server().host());
     connector.setPort(config.server().port());
     server.addConnector(connector);
@@ -89,6 +94,9 @@ public final class Main {
     errors.setShowStacks(false);
     context.setErrorHandler(errors);
     server.setHandler(context);
+    if (tls.redirectHttp()) {
+      TlsConnectors.redirectHttp(server, connector, config.server().host(), tls);
+    }
     server.setErrorHandler(new JsonServerErrors());
     // SIGTERM runs the JVM's shutdown hooks: Jetty stops accepting, finishes requests, and
     // Bootstrap closes.

@@ -150,6 +150,27 @@ class ConfigTest {
   }
 
   @Test
+  void theEffectiveConfigurationShowsDefaultsAndMasksSecretsAndPasswordsInUrls() {
+    Config config =
+        Config.read(
+            "f",
+            Map.of(
+                "directory.http.loginUrl", "https://svc:url-pw@login.example.com/check",
+                "state.jdbc.url", "jdbc:mariadb://db/state?user=u&password=q-pw"),
+            Map.of("IDBRIDGE_DIRECTORY_LDAP_BINDPASSWORD", "env-secret"));
+    Map<String, String> shown = config.effective().values();
+    assertEquals("https://svc:****@login.example.com/check", shown.get("directory.http.loginUrl"));
+    assertEquals("jdbc:mariadb://db/state?user=u&password=****", shown.get("state.jdbc.url"));
+    assertEquals("****", shown.get("directory.ldap.bindPassword"));
+    assertEquals("", shown.get("appid.secret"));
+    assertEquals("30m", shown.get("throttle.ttl"));
+    String rendered = config.effective().render();
+    for (String secret : new String[] {"url-pw", "q-pw", "env-secret"}) {
+      assertFalse(rendered.contains(secret), rendered);
+    }
+  }
+
+  @Test
   void theEnvironmentVariableNameOfAKey() {
     assertEquals(
         "IDBRIDGE_DIRECTORY_JDBC_USERBYNAME", ConfigReader.envName("directory.jdbc.userByName"));

@@ -112,4 +112,36 @@ class JarIT {
     assertTrue(out.contains(config + ": throttle.ttl: must be between 1s and 7d (200h)"), out);
     assertTrue(!out.contains("at io.idbridge"), "no stack trace: " + out);
   }
+
+  @Test
+  void configCheckThroughTheJarExitsZeroOrOneWithALinePerProblem() throws Exception {
+    Path good = dir.resolve("good.properties");
+    Files.writeString(
+        good,
+        "keys.dir="
+            + dir.resolve("keys")
+            + "\ndirectory.file.path="
+            + dir.resolve("users.json")
+            + "\n");
+    Process ok = java("config", "check", "--config", good.toString());
+    assertTrue(ok.waitFor(60, TimeUnit.SECONDS));
+    String okOut = new String(ok.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, ok.exitValue(), okOut);
+    assertTrue(okOut.contains("server.port=8080"), okOut);
+    assertTrue(!Files.exists(dir.resolve("keys")), "a check writes no key");
+
+    Path bad = dir.resolve("bad.properties");
+    Files.writeString(
+        bad, "directory.file.path=" + dir.resolve("users.json") + "\nserver.prot=1\n");
+    Process refused = java("config", "check", "--config", bad.toString());
+    assertTrue(refused.waitFor(60, TimeUnit.SECONDS));
+    String out = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(1, refused.exitValue(), out);
+    assertEquals(
+        List.of(
+            "error: "
+                + bad
+                + ": server.prot: unknown key (see conf/idbridge.properties for the keys there are)"),
+        out.lines().filter(l -> l.startsWith("error: ")).toList());
+  }
 }

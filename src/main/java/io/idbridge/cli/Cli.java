@@ -29,10 +29,12 @@ import java.util.UUID;
 
 /**
  * User and key administration: {@code users add|passwd|disable|enable|list|totp}, {@code keys
- * generate|list|export}, {@code hash}. Every error is one line on stderr and a non-zero exit code.
+ * generate|list|export}, {@code hash}; and {@code config check}. Every error is one line on stderr
+ * and a non-zero exit code.
  */
 public final class Cli {
-  public static final Set<String> COMMANDS = Set.of("users", "keys", "hash", "help", "--help");
+  public static final Set<String> COMMANDS =
+      Set.of("users", "keys", "hash", "config", "help", "--help");
 
   private static final String USAGE =
       String.join(
@@ -48,6 +50,7 @@ public final class Cli {
           "       java -jar idbridge.jar keys list",
           "       java -jar idbridge.jar keys export --pem",
           "       java -jar idbridge.jar hash --password-stdin",
+          "       java -jar idbridge.jar config check                      check the file, the stores, keys and TLS",
           "every command takes --config FILE (default conf/idbridge.properties)");
 
   private final InputStream in;
@@ -71,6 +74,9 @@ public final class Cli {
         case "users" -> users(a);
         case "keys" -> keys(a);
         case "hash" -> hash(a);
+        case "config" -> {
+          return config(a, command);
+        }
         default -> out.println(USAGE);
       }
       return 0;
@@ -88,6 +94,16 @@ public final class Cli {
       err.println("error: " + e.getMessage());
       return 1;
     }
+  }
+
+  /** {@code config check}: its own exit codes, 0 when all is well and 1 with its problems. */
+  private int config(CliArgs a, String command) {
+    a.allow(Set.of("--config"));
+    String action = a.word(1, command + " action (check)");
+    if (!action.equals("check")) {
+      throw new CliException("unknown " + command + " action " + action);
+    }
+    return new ConfigCheck(out, env, Clock.systemUTC()).run(a.option("--config"));
   }
 
   private Config config(CliArgs a) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,7 @@ public final class ConfigReader {
   private final Map<String, String> properties;
   private final Map<String, String> env;
   private final Set<String> keysRead = new LinkedHashSet<>();
+  private final Map<String, String> shown = new LinkedHashMap<>();
   private final List<String> problems = new ArrayList<>();
 
   public ConfigReader(String source, Map<String, String> properties, Map<String, String> env) {
@@ -54,20 +56,28 @@ public final class ConfigReader {
 
   public String string(String key, String defaultValue) {
     String value = raw(key);
-    return value.isEmpty() ? defaultValue : value;
+    return show(key, value.isEmpty() ? defaultValue : value);
   }
 
-  /** A value that must never be echoed, in errors or logs. */
+  /** A value that must never be echoed, in errors or logs: the effective configuration masks it. */
   public Optional<String> secret(String key) {
-    return optional(key);
+    String value = raw(key);
+    shown.put(key, value.isEmpty() ? "" : EffectiveConfig.MASK);
+    return value.isEmpty() ? Optional.empty() : Optional.of(value);
   }
 
   public Optional<String> optional(String key) {
-    String value = raw(key);
+    String value = show(key, raw(key));
     return value.isEmpty() ? Optional.empty() : Optional.of(value);
   }
 
   public int integer(String key, int defaultValue, int min, int max) {
+    int value = readInteger(key, defaultValue, min, max);
+    show(key, Integer.toString(value));
+    return value;
+  }
+
+  private int readInteger(String key, int defaultValue, int min, int max) {
     String value = raw(key);
     if (value.isEmpty()) {
       return defaultValue;
@@ -86,6 +96,12 @@ public final class ConfigReader {
   }
 
   public boolean bool(String key, boolean defaultValue) {
+    boolean value = readBool(key, defaultValue);
+    show(key, Boolean.toString(value));
+    return value;
+  }
+
+  private boolean readBool(String key, boolean defaultValue) {
     String value = raw(key).toLowerCase(Locale.ROOT);
     switch (value) {
       case "":
@@ -105,6 +121,12 @@ public final class ConfigReader {
    * 168h}, {@code 7d}.
    */
   public Duration duration(String key, Duration defaultValue, Duration min, Duration max) {
+    Duration value = readDuration(key, defaultValue, min, max);
+    show(key, Durations.format(value));
+    return value;
+  }
+
+  private Duration readDuration(String key, Duration defaultValue, Duration min, Duration max) {
     String value = raw(key);
     if (value.isEmpty()) {
       return defaultValue;
@@ -136,6 +158,12 @@ public final class ConfigReader {
    * underscore: {@code ip+user} is {@code IP_USER}, {@code revoke-oldest} is {@code REVOKE_OLDEST}.
    */
   public <E extends Enum<E>> E choice(String key, E defaultValue) {
+    E value = readChoice(key, defaultValue);
+    show(key, label(value));
+    return value;
+  }
+
+  private <E extends Enum<E>> E readChoice(String key, E defaultValue) {
     String value = raw(key);
     if (value.isEmpty()) {
       return defaultValue;
@@ -183,6 +211,19 @@ public final class ConfigReader {
 
   public Set<String> keysRead() {
     return Set.copyOf(keysRead);
+  }
+
+  /**
+   * Every key read so far with the value in effect, defaults included, secrets masked: what {@code
+   * config check} prints and the server logs at start-up.
+   */
+  public EffectiveConfig effective() {
+    return new EffectiveConfig(source, shown);
+  }
+
+  private String show(String key, String value) {
+    shown.put(key, EffectiveConfig.maskInline(value));
+    return value;
   }
 
   /** Fails start-up once, listing every unknown key and every problem found so far. */

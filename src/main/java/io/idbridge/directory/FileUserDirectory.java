@@ -3,6 +3,7 @@ package io.idbridge.directory;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.idbridge.json.JsonMappers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -32,7 +33,7 @@ import java.util.function.UnaryOperator;
 public final class FileUserDirectory implements WritableUserDirectory {
   private static final System.Logger LOG = System.getLogger(FileUserDirectory.class.getName());
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      JsonMappers.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private final Path file;
   private final HashedPasswordCheck passwords;

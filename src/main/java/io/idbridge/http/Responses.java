@@ -1,6 +1,7 @@
 package io.idbridge.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.idbridge.json.JsonMappers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -10,7 +11,7 @@ import java.util.Map;
 
 /** Writes a response body: JSON by default, XML when the caller's Accept header prefers it. */
 public final class Responses {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.builder().build();
 
   private Responses() {}
 

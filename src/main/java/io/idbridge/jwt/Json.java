@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.idbridge.json.JsonMappers;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -19,7 +19,7 @@ final class Json {
       new TypeReference<>() {};
 
   private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
+      JsonMappers.builder()
           // RFC 7515 §4 and RFC 7519 §4: duplicate member names must be rejected (or last one
           // wins); rejecting removes the chance that two parsers disagree about "alg".
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

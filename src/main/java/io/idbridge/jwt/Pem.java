@@ -2,7 +2,6 @@ package io.idbridge.jwt;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -12,7 +11,6 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.ECPublicKeySpec;
 import java.security.spec.KeySpec;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -24,8 +22,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
 /**
  * Reads and writes keys in PEM (RFC 7468): PKCS#8, PKCS#1 RSA and SEC 1 EC private keys; SPKI,
@@ -41,8 +42,20 @@ public final class Pem {
 
   private Pem() {}
 
-  /** The private key in the first private-key block of {@code pem}. */
+  /** The private key in the first private-key block of {@code pem}: RSA, or EC on P-256. */
   public static PrivateKey readPrivateKey(String pem) {
+    PrivateKey key = readAnyPrivateKey(pem);
+    if (key instanceof ECPrivateKey ec) {
+      P256.require(ec.getParams());
+    }
+    return key;
+  }
+
+  /**
+   * Like {@link #readPrivateKey}, with EC keys on any curve the JDK knows: a TLS certificate's key
+   * (certbot's {@code --elliptic-curve secp384r1}) signs no token.
+   */
+  public static PrivateKey readAnyPrivateKey(String pem) {
     for (Block block : blocks(pem)) {
       switch (block.label()) {
         case "PRIVATE KEY":
@@ -190,7 +203,10 @@ public final class Pem {
     }
   }
 
-  /** RFC 5915 §3 ECPrivateKey, the body of {@code BEGIN EC PRIVATE KEY}; P-256 only. */
+  /**
+   * RFC 5915 §3 ECPrivateKey, the body of {@code BEGIN EC PRIVATE KEY}, as the PKCS#8 the JDK
+   * reads.
+   */
   private static KeySpec sec1Private(byte[] der) {
     org.bouncycastle.asn1.sec.ECPrivateKey key;
     try {
@@ -199,11 +215,17 @@ public final class Pem {
       throw new IllegalArgumentException("EC PRIVATE KEY is not an RFC 5915 ECPrivateKey");
     }
     // RFC 5915 §3: parameters are optional but, for a key on its own, must name the curve.
-    if (!SECObjectIdentifiers.secp256r1.equals(key.getParametersObject())) {
-      throw new IllegalArgumentException("EC PRIVATE KEY is not on P-256 (secp256r1)");
+    if (!(key.getParametersObject() instanceof ASN1ObjectIdentifier curve)) {
+      throw new IllegalArgumentException("EC PRIVATE KEY does not name its curve");
     }
-    BigInteger d = key.getKey();
-    return new ECPrivateKeySpec(d, P256.SPEC);
+    try {
+      return new PKCS8EncodedKeySpec(
+          new PrivateKeyInfo(
+                  new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, curve), key)
+              .getEncoded());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("EC PRIVATE KEY cannot be re-encoded", e);
+    }
   }
 
   private static PublicKey certificateKey(byte[] der) {
@@ -219,11 +241,7 @@ public final class Pem {
   private static PrivateKey generatePrivate(KeySpec spec, String... algorithms) {
     for (String algorithm : algorithms) {
       try {
-        PrivateKey key = KeyFactory.getInstance(algorithm).generatePrivate(spec);
-        if (key instanceof ECPrivateKey ec) {
-          P256.require(ec.getParams());
-        }
-        return key;
+        return KeyFactory.getInstance(algorithm).generatePrivate(spec);
       } catch (GeneralSecurityException e) {
         // not this algorithm; try the next
       }

@@ -1,8 +1,8 @@
 package io.idbridge.voltmx;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.idbridge.config.ConfigReader;
+import io.idbridge.json.JsonMappers;
 import io.idbridge.jwt.Jwk;
 import io.idbridge.jwt.Jwks;
 import io.idbridge.jwt.JwtVerifier;
@@ -59,7 +59,7 @@ public record VoltmxConfig(
       if (!text.startsWith("{")) {
         return List.of(Verifier.of(null, Pem.readPublicKey(text)));
       }
-      JsonNode json = new ObjectMapper().readTree(text);
+      JsonNode json = JsonMappers.builder().build().readTree(text);
       List<Verifier> keys = json.has("keys") ? Jwks.parse(text) : List.of(Jwk.parseVerifier(text));
       if (keys.isEmpty()) {
         r.problem(key, "the JWK Set holds no RS256 or ES256 signing key", null);

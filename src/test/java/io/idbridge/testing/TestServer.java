@@ -79,6 +79,13 @@ public final class TestServer implements AutoCloseable {
     return dir;
   }
 
+  /** The local port of each connector, in the order the server has them (HTTPS, then redirect). */
+  public java.util.List<Integer> ports() {
+    return java.util.Arrays.stream(server.getConnectors())
+        .map(c -> ((org.eclipse.jetty.server.ServerConnector) c).getLocalPort())
+        .toList();
+  }
+
   public URI uri(String path) {
     return base.resolve(path);
   }

@@ -8,6 +8,7 @@ import io.idbridge.directory.DirectoryUnavailableException;
 import io.idbridge.directory.LoginCheck;
 import io.idbridge.directory.User;
 import io.idbridge.directory.UserDirectory;
+import io.idbridge.json.JsonMappers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
  */
 public final class HttpUserDirectory implements UserDirectory {
   private static final System.Logger LOG = System.getLogger(HttpUserDirectory.class.getName());
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.builder().build();
 
   private final HttpDirectoryConfig config;
   private final HttpClient client;
