@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.idbridge.testing.FakeClock;
 import io.idbridge.testing.Json;
+import io.idbridge.testing.LogLines;
 import io.idbridge.testing.TestServer;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
@@ -201,23 +202,8 @@ class FilterChainIT {
 
   @Test
   void noPasswordOrTokenReachesAnyLogLine() {
-    java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-    java.util.logging.Handler capture =
-        new java.util.logging.Handler() {
-          @Override
-          public void publish(java.util.logging.LogRecord r) {
-            lines.add(r.getLoggerName() + " " + r.getMessage() + " " + r.getThrown());
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-    root.addHandler(capture);
-    try {
+    java.util.List<String> lines;
+    try (LogLines log = LogLines.capture()) {
       server.postForm("/api/login", Map.of("username", "someone", "password", "hunter2-password"));
       server.get("/api/login?token=tok-in-the-query&password=pw-in-the-query");
       server.postForm(
@@ -225,8 +211,7 @@ class FilterChainIT {
           Map.of("userid", "x", "password", "p"),
           "X-IdBridge-Secret",
           "wrong-secret-value");
-    } finally {
-      root.removeHandler(capture);
+      lines = log.lines();
     }
     assertTrue(
         lines.stream().anyMatch(l -> l.contains("/api/login")),
