@@ -37,6 +37,11 @@ public final class RawHttp implements AutoCloseable {
     }
   }
 
+  /** A client over a socket already open, for a caller that writes to it itself. */
+  public static RawHttp over(Socket socket) {
+    return new RawHttp(socket);
+  }
+
   /** Sends a request in one go and reads its response; {@code \n} in the text is sent as CRLF. */
   public static Response exchange(URI base, String request) {
     try (RawHttp http = connect(base)) {
