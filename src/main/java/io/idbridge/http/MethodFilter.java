@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,12 +31,13 @@ public final class MethodFilter extends HttpFilter {
   private final Map<String, String> allowed = new LinkedHashMap<>();
 
   @Override
-  public void init() throws ServletException {
+  public void init() {
     for (ServletRegistration r : getServletContext().getServletRegistrations().values()) {
-      String allow = allow(load(r.getClassName()));
       for (String mapping : r.getMappings()) {
-        if (allow != null && mapping.startsWith("/") && !mapping.endsWith("*")) {
-          allowed.put(mapping, allow);
+        // Exact paths only: a prefix ("/mca/apps/*"), the default ("/") or an extension mapping
+        // serves paths whose methods its servlet decides.
+        if (mapping.startsWith("/") && mapping.length() > 1 && !mapping.endsWith("*")) {
+          load(r.getClassName()).map(MethodFilter::allow).ifPresent(a -> allowed.put(mapping, a));
         }
       }
     }
@@ -59,15 +61,16 @@ public final class MethodFilter extends HttpFilter {
     throw new HttpError(StatusErrors.of(405));
   }
 
-  private Class<?> load(String className) throws ServletException {
+  /** The servlet's class; none for a servlet of the container's that our loader cannot see. */
+  private Optional<Class<?>> load(String className) {
+    // Embedded Jetty's context has no loader of its own: ours is the one that loaded the servlets.
+    ClassLoader loader = getServletContext().getClassLoader();
     try {
-      // Embedded Jetty's context has no loader of its own: ours is the one that loaded the
-      // servlets.
-      ClassLoader loader = getServletContext().getClassLoader();
-      return Class.forName(
-          className, false, loader != null ? loader : MethodFilter.class.getClassLoader());
+      return Optional.of(
+          Class.forName(
+              className, false, loader != null ? loader : MethodFilter.class.getClassLoader()));
     } catch (ClassNotFoundException e) {
-      throw new ServletException(e);
+      return Optional.empty();
     }
   }
 

@@ -41,6 +41,8 @@ class FilterChainIT {
                 "secret",
                 "connectycube.caller.secret",
                 SECRET,
+                "voltmx.caller.secret.field",
+                "idbridge_secret",
                 "mca.caller.mode",
                 "ip",
                 "mca.caller.allow",
@@ -185,6 +187,17 @@ class FilterChainIT {
     assertEquals(403, missing.statusCode());
     assertEquals(
         "caller_unauthorized", Json.parse(missing.body()).get("backend_error_code").asText());
+  }
+
+  @Test
+  void theCallerSecretFieldCountsInTheBodyOnlyNeverInTheUrl() {
+    HttpResponse<String> inUrl =
+        server.postForm("/voltmx/login?idbridge_secret=" + SECRET, Map.of("userid", "a"));
+    assertEquals(
+        "caller_unauthorized", Json.parse(inUrl.body()).get("backend_error_code").asText());
+    HttpResponse<String> inBody =
+        server.postForm("/voltmx/login", Map.of("userid", "a", "idbridge_secret", SECRET));
+    assertFalse(inBody.statusCode() == 401 || inBody.statusCode() == 403, inBody.body());
   }
 
   @Test

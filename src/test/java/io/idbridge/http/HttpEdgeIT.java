@@ -273,6 +273,30 @@ class HttpEdgeIT {
   }
 
   @Test
+  void aFormWithoutACharsetIsUtf8() {
+    RawHttp.Response res =
+        raw(
+            form(
+                "POST",
+                "/api/login",
+                "username=j%C3%BCrgen&password=p%C3%A4ssw%C3%B6rt-%C3%BCber"));
+    assertEquals(200, res.status(), res.toString());
+  }
+
+  @Test
+  void aCharsetNoOneKnowsIs415() {
+    RawHttp.Response res =
+        raw(
+            request(
+                "POST",
+                "/api/login",
+                "application/x-www-form-urlencoded; charset=klingon",
+                "username=alice&password=x"));
+    assertEquals(415, res.status(), res.toString());
+    assertEquals("unsupported_media_type", res.json().get("error").asText());
+  }
+
+  @Test
   void aPasswordInTheQueryStringNeverLogsIn() {
     RawHttp.Response res = raw(form("POST", "/api/login?password=correct+horse", "username=alice"));
     assertEquals(400, res.status(), res.toString());
