@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -99,20 +100,33 @@ public final class BodyReadFilter extends HttpFilter {
       }
     }
 
-    /** A bad chunk size, a body shorter than its Content-Length, a client gone mid-body. */
+    /**
+     * A bad chunk size, a body shorter than its Content-Length, a client gone mid-body; or the
+     * connection's own idle timeout, when it is shorter than ours, which is the same slowness.
+     */
     @Override
     public void onError(Throwable t) {
-      fail(ErrorReply.badRequest("the request body is malformed or incomplete"), String.valueOf(t));
+      if (t instanceof TimeoutException || t.getCause() instanceof TimeoutException) {
+        timedOut("the connection idled out before the body was in");
+      } else {
+        fail(
+            ErrorReply.badRequest("the request body is malformed or incomplete"),
+            String.valueOf(t));
+      }
     }
 
     @Override
     public void onTimeout(AsyncEvent event) {
+      timedOut("body not received within " + timeout);
+    }
+
+    private void timedOut(String why) {
       fail(
           new ErrorReply(
               408,
               "request_timeout",
               "the request body did not arrive within " + timeout.toSeconds() + " s"),
-          "body not received within " + timeout);
+          why);
     }
 
     @Override
