@@ -171,19 +171,35 @@ class HttpEdgeIT {
 
   @Test
   void aStalledBodyIs408InTheContractsShape() {
-    try (LogLines log = LogLines.capture();
-        RawHttp http = RawHttp.connect(base)) {
-      // Half a body, then nothing: the server's bodyTimeout (1s here) ends the wait.
-      http.send(
-          "POST /mca/apps/t1/idbridge/startAuthorization HTTP/1.1\nHost: x\nX-Request-Id: rid-slow\n"
-              + "Content-Type: application/json\nContent-Length: 40\n\n{\"headers\":");
-      RawHttp.Response res = http.response();
-      assertEquals(408, res.status(), res.toString());
-      assertEquals("failure", res.json().get("status").asText());
-      assertEquals("request_timeout", res.json().get("error").asText());
-      assertEquals("rid-slow", res.json().get("requestId").asText());
-      assertEquals("close", res.header("Connection"));
+    try (LogLines log = LogLines.capture()) {
+      RawHttp.Response api =
+          stalled("/api/login", "application/x-www-form-urlencoded", "username=");
+      assertEquals(408, api.status(), api.toString());
+      assertEquals("request_timeout", api.json().get("error").asText());
+      assertEquals("rid-slow", api.json().get("request_id").asText());
+      assertEquals("close", api.header("Connection"));
+      // Every answer to MCA is HTTP 200, the failure in the body (issue 9.8).
+      RawHttp.Response mca =
+          stalled("/mca/apps/t1/idbridge/startAuthorization", "application/json", "{\"headers\":");
+      assertEquals(200, mca.status(), mca.toString());
+      assertEquals("failure", mca.json().get("status").asText());
+      assertEquals("request_timeout", mca.json().get("error").asText());
+      assertEquals("rid-slow", mca.json().get("requestId").asText());
       assertNoStackTraces(log);
+    }
+  }
+
+  /** Half a body, then nothing: the server's bodyTimeout (1s here) ends the wait. */
+  static RawHttp.Response stalled(String path, String type, String half) {
+    try (RawHttp http = RawHttp.connect(base)) {
+      return http.send(
+              "POST "
+                  + path
+                  + " HTTP/1.1\nHost: x\nX-Request-Id: rid-slow\nContent-Type: "
+                  + type
+                  + "\nContent-Length: 40\n\n"
+                  + half)
+          .response();
     }
   }
 
