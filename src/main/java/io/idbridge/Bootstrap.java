@@ -16,13 +16,17 @@ import io.idbridge.config.ConfigException;
 import io.idbridge.connectycube.ConnectyCubeErrorShape;
 import io.idbridge.connectycube.ConnectyCubeVerifyServlet;
 import io.idbridge.http.AccessLogFilter;
-import io.idbridge.http.BodyLimitFilter;
+import io.idbridge.http.BodyReadFilter;
 import io.idbridge.http.CallerAuthFilter;
 import io.idbridge.http.ClientAddresses;
 import io.idbridge.http.ErrorFilter;
 import io.idbridge.http.ErrorShape;
 import io.idbridge.http.ErrorShapes;
+import io.idbridge.http.HeaderLimitFilter;
+import io.idbridge.http.MethodFilter;
+import io.idbridge.http.NoSniffFilter;
 import io.idbridge.http.RequestIdFilter;
+import io.idbridge.http.UnreadableBodyFilter;
 import io.idbridge.mca.ChallengeFlow;
 import io.idbridge.mca.McaErrorShape;
 import io.idbridge.mca.McaServlet;
@@ -40,10 +44,12 @@ import io.idbridge.voltmx.VoltmxLogoutServlet;
 import io.idbridge.voltmx.VoltmxMfaValidateServlet;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -58,6 +64,13 @@ import java.util.Set;
  */
 public final class Bootstrap implements ServletContextListener {
   private static final System.Logger LOG = System.getLogger(Bootstrap.class.getName());
+
+  /** The REQUEST dispatch of a request without a body, and the ASYNC one after its body is read. */
+  private static final EnumSet<DispatcherType> REQUEST_AND_ASYNC =
+      EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC);
+
+  private static final EnumSet<DispatcherType> EVERY_DISPATCH =
+      EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
 
   private final Config given;
   private final Clock clock;
@@ -111,8 +124,11 @@ public final class Bootstrap implements ServletContextListener {
     operations(ctx, shapes, c);
   }
 
-  /** Each contract's error shape, by the path prefix it serves; our API's for every other path. */
-  private static ErrorShapes errorShapes() {
+  /**
+   * Each contract's error shape, by the path prefix it serves; our API's for every other path. The
+   * embedded server's own error answers use it too.
+   */
+  static ErrorShapes errorShapes() {
     Map<String, ErrorShape> byPrefix = new HashMap<>();
     byPrefix.put("/voltmx", new VoltmxErrorShape());
     // The attribute endpoints answer failures with HTTP 200; the longer prefix wins over /voltmx.
@@ -127,15 +143,29 @@ public final class Bootstrap implements ServletContextListener {
 
   private static void filters(
       ServletContext ctx, Config config, ErrorShapes shapes, ClientAddresses addresses) {
-    // The chain, in order. Request id first: every later line logs it and every error carries it.
-    filter(ctx, "requestId", new RequestIdFilter(), "/*");
+    // The chain, in order. The body first, read without holding a thread, so that a slow client
+    // holds no thread another request needs; the rest runs once it is in (an ASYNC dispatch).
+    filter(
+        ctx,
+        "bodyRead",
+        new BodyReadFilter(config.http().maxBodyBytes(), config.http().bodyTimeout()),
+        EnumSet.of(DispatcherType.REQUEST),
+        "/*");
+    // Request id next: every later line logs it and every error carries it; also on the
+    // container's error dispatch, as are the two after it.
+    filter(ctx, "requestId", new RequestIdFilter(), EVERY_DISPATCH, "/*");
+    filter(ctx, "noSniff", new NoSniffFilter(), EVERY_DISPATCH, "/*");
     // Access log next, so it sees the final status of everything below, errors included.
-    filter(ctx, "accessLog", new AccessLogFilter(), "/*");
+    filter(ctx, "accessLog", new AccessLogFilter(), EVERY_DISPATCH, "/*");
     // Errors: whatever is thrown or sent below becomes the contract's error body, never a container
     // page.
     filter(ctx, "errors", new ErrorFilter(shapes), "/*");
-    // Body limit before anything reads a body.
-    filter(ctx, "bodyLimit", new BodyLimitFilter(config.http().maxBodyBytes()), "/*");
+    // A body that could not be read (too large, too slow, malformed), before anything uses it.
+    filter(ctx, "unreadableBody", new UnreadableBodyFilter(), "/*");
+    // Methods an endpoint does not serve (TRACE among them), before any work is done for them.
+    filter(ctx, "methods", new MethodFilter(), "/*");
+    // URLs and headers over our limit, in the contract's shape (the container allows more).
+    filter(ctx, "headerLimit", new HeaderLimitFilter(config.http().maxHeaderBytes()), "/*");
     // Caller authentication, per contract: a platform proves it is the caller before any user is
     // looked at.
     for (String contract : Config.CONTRACTS) {
@@ -259,12 +289,25 @@ public final class Bootstrap implements ServletContextListener {
   }
 
   private static void filter(ServletContext ctx, String name, Filter filter, String pattern) {
-    ctx.addFilter(name, filter)
-        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, pattern);
+    filter(ctx, name, filter, REQUEST_AND_ASYNC, pattern);
+  }
+
+  private static void filter(
+      ServletContext ctx,
+      String name,
+      Filter filter,
+      EnumSet<DispatcherType> dispatches,
+      String pattern) {
+    FilterRegistration.Dynamic registration = ctx.addFilter(name, filter);
+    // BodyReadFilter starts async: everything on the request's way must allow it.
+    registration.setAsyncSupported(true);
+    registration.addMappingForUrlPatterns(dispatches, true, pattern);
   }
 
   private static void servlet(ServletContext ctx, String name, Servlet servlet, String pattern) {
-    ctx.addServlet(name, servlet).addMapping(pattern);
+    ServletRegistration.Dynamic registration = ctx.addServlet(name, servlet);
+    registration.setAsyncSupported(true);
+    registration.addMapping(pattern);
   }
 
   @Override

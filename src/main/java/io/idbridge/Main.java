@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -71,12 +72,26 @@ public final class Main {
     }
   }
 
-  /** The server, not yet started; tests call this with port 0 and read the URI after start. */
-  public static Server newServer(Config config, Clock clock) {
-    Server server = new Server();
+  /** How the connectors parse and answer HTTP/1.1. */
+  private static HttpConfiguration http(Config config) {
     HttpConfiguration http = new HttpConfiguration();
     // No product and version in every response: nothing for a scanner to match against advisories.
     http.setSendServerVersion(false);
+    // Room beyond http.maxHeaderBytes: HeaderLimitFilter refuses an oversized URL or header in the
+    // contract's shape with the request id, which Jetty's own refusal could not carry.
+    http.setRequestHeaderSize(4 * config.http().maxHeaderBytes());
+    // A doubled slash is served as a single one (CompactPaths), so it is no ambiguity to refuse.
+    // The other ambiguities (an encoded dot segment or slash) stay refused before the webapp: past
+    // Jetty's check, filters and servlets would see a path other than the one that was mapped.
+    http.setUriCompliance(
+        UriCompliance.DEFAULT.with("idbridge", UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
+    return http;
+  }
+
+  /** The server, not yet started; tests call this with port 0 and read the URI after start. */
+  public static Server newServer(Config config, Clock clock) {
+    Server server = new Server();
+    HttpConfiguration http = http(config);
     TlsConfig tls = config.server().tls();
     ServerConnector connector =
         tls.enabled()
@@ -93,11 +108,11 @@ public final class Main {
     errors.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, "/_error");
     errors.setShowStacks(false);
     context.setErrorHandler(errors);
-    server.setHandler(context);
+    server.setHandler(new CompactPaths(context));
     if (tls.redirectHttp()) {
       TlsConnectors.redirectHttp(server, connector, config.server().host(), tls);
     }
-    server.setErrorHandler(new JsonServerErrors());
+    server.setErrorHandler(new JsonServerErrors(Bootstrap.errorShapes()));
     // SIGTERM runs the JVM's shutdown hooks: Jetty stops accepting, finishes requests, and
     // Bootstrap closes.
     server.setStopAtShutdown(true);

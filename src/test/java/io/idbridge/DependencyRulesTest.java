@@ -27,6 +27,7 @@ class DependencyRulesTest {
       Set.of(
           "Main.java",
           "JsonServerErrors.java",
+          "CompactPaths.java",
           "TlsConnectors.java",
           "CertificateReloader.java",
           "HttpsRedirect.java");

@@ -1,6 +1,7 @@
 package io.idbridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.idbridge.directory.FileUserDirectory;
@@ -9,6 +10,7 @@ import io.idbridge.directory.User;
 import io.idbridge.password.PasswordConfig;
 import io.idbridge.password.PasswordHashes;
 import io.idbridge.testing.Json;
+import io.idbridge.testing.RawHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +34,44 @@ class WarIT {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The HTTP edge is our code, not the container's: the same answers in Tomcat as in Jetty. */
+  static void edgeCases(URI base) {
+    RawHttp.Response patch =
+        RawHttp.exchange(
+            base, "PATCH /idbridge/api/login HTTP/1.1\nHost: x\nConnection: close\n\n");
+    assertEquals(405, patch.status(), patch.toString());
+    assertEquals("POST, OPTIONS", patch.header("Allow"));
+    assertEquals("method_not_allowed", patch.json().get("error").asText());
+    assertEquals("nosniff", patch.header("X-Content-Type-Options"));
+
+    RawHttp.Response trace =
+        RawHttp.exchange(
+            base,
+            "TRACE /idbridge/api/login HTTP/1.1\nHost: x\nAuthorization: Bearer tr4ce\nConnection: close\n\n");
+    assertEquals(405, trace.status(), trace.toString());
+    assertFalse(trace.body().contains("tr4ce"), trace.body());
+
+    try (RawHttp http = RawHttp.connect(base)) {
+      http.send(
+          "POST /idbridge/voltmx/login HTTP/1.1\nHost: x\nX-VoltMX-RequestId: rid-war-slow\n"
+              + "Content-Type: application/x-www-form-urlencoded\nContent-Length: 50\n\nuserid=tom");
+      RawHttp.Response slow = http.response();
+      assertEquals(408, slow.status(), slow.toString());
+      assertEquals("rid-war-slow", slow.json().get("requestid").asText());
+    }
+
+    String body = "userid=tom&password=tom-pass";
+    RawHttp.Response doubled =
+        RawHttp.exchange(
+            base,
+            "POST /idbridge/voltmx//login HTTP/1.1\nHost: x\nConnection: close\n"
+                + "Content-Type: application/x-www-form-urlencoded\nContent-Length: "
+                + body.length()
+                + "\n\n"
+                + body);
+    assertEquals(200, doubled.status(), doubled.toString());
+  }
+
   @Test
   void theWarInTomcatFindsItsConfigurationLogsInAndAnswersErrorsInJson() throws Exception {
     Path users = dir.resolve("users.json");
@@ -50,6 +90,7 @@ class WarIT {
             "directory.file.path=" + users,
             "password.argon2.memoryKib=64",
             "password.argon2.iterations=1",
+            "http.bodyTimeout=1s",
             ""));
 
     Tomcat tomcat = new Tomcat();
@@ -81,6 +122,8 @@ class WarIT {
       HttpResponse<String> wrongMethod = send(HttpRequest.newBuilder(base.resolve("api/login")));
       assertEquals(405, wrongMethod.statusCode());
       assertEquals("method_not_allowed", Json.parse(wrongMethod.body()).get("error").asText());
+
+      edgeCases(base);
 
       HttpResponse<String> health = send(HttpRequest.newBuilder(base.resolve("health")));
       assertEquals(200, health.statusCode(), health.body());

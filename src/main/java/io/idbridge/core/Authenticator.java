@@ -19,6 +19,12 @@ public final class Authenticator {
   }
 
   public AuthResult login(LoginAttempt attempt) {
+    if (attempt.nameHasControlCharacters()) {
+      // No user is named so, and a SQL directory or state store would refuse the name (a NUL,
+      // say) with an error: a wrong login, decided before asking either.
+      LOG.log(System.Logger.Level.INFO, "login refused: a control character in the name");
+      return new AuthResult.Rejected(null, null);
+    }
     var wait = failures.retryAfter(attempt.clientIp(), attempt.username());
     if (wait.isPresent()) {
       return new AuthResult.Throttled(wait.get());

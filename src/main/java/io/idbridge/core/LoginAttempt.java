@@ -1,6 +1,7 @@
 package io.idbridge.core;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A login name and password as a contract received them, with the client's address for failure
@@ -17,6 +18,7 @@ public record LoginAttempt(
     String password,
     String clientIp,
     Map<String, String> fields) {
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
   public LoginAttempt {
     fields = Map.copyOf(fields);
@@ -24,6 +26,11 @@ public record LoginAttempt(
 
   public LoginAttempt(Contract contract, String username, String password, String clientIp) {
     this(contract, username, password, clientIp, Map.of());
+  }
+
+  /** A NUL, a line break or another control character, which no login name has. */
+  public boolean nameHasControlCharacters() {
+    return CONTROL.matcher(username).find();
   }
 
   @Override

@@ -27,7 +27,15 @@ public record ThrottleConfig(Track track, int ipThreshold, int userThreshold, Du
   public static ThrottleConfig from(ConfigReader r) {
     Track track = r.choice("throttle.track", Track.IP_USER);
     int threshold = r.integer("throttle.threshold", 5, 1, 1_000_000);
-    int userThreshold = r.integer("throttle.userThreshold", threshold, 1, 1_000_000);
+    // Counting both, a name's limit is well above an address's by default, so that one address
+    // cannot lock a user out; counting names only, the one limit is throttle.threshold, as in
+    // Foundry's "User ID" tracking.
+    int userThreshold =
+        r.integer(
+            "throttle.userThreshold",
+            track == Track.IP_USER ? 4 * threshold : threshold,
+            1,
+            4_000_000);
     Duration ttl =
         r.duration("throttle.ttl", Duration.ofMinutes(30), Duration.ofSeconds(1), MAX_TTL);
     return new ThrottleConfig(track, threshold, userThreshold, ttl);

@@ -9,29 +9,48 @@ import java.io.IOException;
 
 /**
  * One line per request: id, method, path, status, time. The query string is left out on purpose:
- * ConnectyCube sends tokens in it, and no secret may reach a log line.
+ * ConnectyCube sends tokens in it, and no secret may reach a log line. Also on the container's
+ * error dispatch, so that a request the container refused before our filters has its line too.
  */
 public final class AccessLogFilter extends HttpFilter {
   private static final System.Logger LOG = System.getLogger("io.idbridge.access");
+  private static final String LOGGED = "idbridge.logged";
+
+  /** When the request arrived, if earlier than this filter saw it (its body read first). */
+  static final String ARRIVED = "idbridge.arrived";
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    long start = System.nanoTime();
+    if (req.getAttribute(LOGGED) != null) {
+      chain.doFilter(req, res);
+      return;
+    }
+    req.setAttribute(LOGGED, true);
+    long start = req.getAttribute(ARRIVED) instanceof Long arrived ? arrived : System.nanoTime();
+    // What escapes below (an Error past the error filter) the container answers with 500.
+    int escaped = 0;
     try {
       chain.doFilter(req, res);
+    } catch (IOException | ServletException | RuntimeException | Error e) {
+      escaped = 500;
+      throw e;
     } finally {
-      long micros = (System.nanoTime() - start) / 1000;
-      LOG.log(
-          System.Logger.Level.INFO,
-          String.format(
-              "%s %s %s %d %d.%03dms",
-              RequestIds.of(req),
-              req.getMethod(),
-              Requests.path(req),
-              res.getStatus(),
-              micros / 1000,
-              micros % 1000));
+      line(req, escaped == 0 ? res.getStatus() : escaped, System.nanoTime() - start);
     }
+  }
+
+  static void line(HttpServletRequest req, int status, long nanos) {
+    log(RequestIds.of(req), req.getMethod(), Requests.path(req), status, nanos);
+  }
+
+  /** The line itself, also for the answers the server makes before any filter runs. */
+  public static void log(String id, String method, String path, int status, long nanos) {
+    long micros = nanos / 1000;
+    LOG.log(
+        System.Logger.Level.INFO,
+        String.format(
+            "%s %s %s %d %d.%03dms",
+            id, method.replaceAll("\\p{Cntrl}", "?"), path, status, micros / 1000, micros % 1000));
   }
 }

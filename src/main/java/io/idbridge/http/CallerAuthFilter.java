@@ -79,7 +79,7 @@ public final class CallerAuthFilter extends HttpFilter {
   private String secret(HttpServletRequest req) throws IOException {
     String presented = req.getHeader(config.secretHeader());
     if (presented == null && !config.secretField().isEmpty()) {
-      presented = RequestBody.of(req).text(config.secretField()).orElse(null);
+      presented = RequestBody.of(req).bodyText(config.secretField()).orElse(null);
     }
     return presented == null ? "" : presented;
   }

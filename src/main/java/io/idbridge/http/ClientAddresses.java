@@ -1,12 +1,14 @@
 package io.idbridge.http;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * The client's address: the socket's peer, or, when that peer is a trusted proxy, the nearest
- * address in {@code X-Forwarded-For} that is not itself a trusted proxy. A header from anyone else
- * is ignored, so a client cannot pick the address its failures are counted under.
+ * address in {@code X-Forwarded-For} (all its lines, read right to left as Tomcat's RemoteIpValve
+ * does) that is not itself a trusted proxy. A header from anyone else is ignored, so a client
+ * cannot pick the address its failures are counted under.
  */
 public final class ClientAddresses {
   private final List<Cidr> trustedProxies;
@@ -16,11 +18,14 @@ public final class ClientAddresses {
   }
 
   public String of(HttpServletRequest req) {
-    return of(req.getRemoteAddr(), req.getHeader("X-Forwarded-For"));
+    // RFC 9110 §5.3: several lines of one field are one comma-separated list, in order; each proxy
+    // appends the address it saw, so the nearest trusted proxy's entry is read from the right.
+    return of(
+        req.getRemoteAddr(), String.join(",", Collections.list(req.getHeaders("X-Forwarded-For"))));
   }
 
   /**
-   * @param forwarded the {@code X-Forwarded-For} header, or null
+   * @param forwarded every {@code X-Forwarded-For} line joined with commas, or null
    */
   String of(String peer, String forwarded) {
     if (!trusted(peer)) {

@@ -2,6 +2,7 @@ package io.idbridge.http;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +31,13 @@ public final class RequestIds {
     return id == null ? "-" : id;
   }
 
-  static String accept(String sent) {
+  /** The first of {@link #HEADERS} that a request carries, by the given lookup; null for none. */
+  public static String sentHeader(UnaryOperator<String> header) {
+    return HEADERS.stream().filter(h -> header.apply(h) != null).findFirst().orElse(null);
+  }
+
+  /** The id sent, when it is safe to repeat; else a new one. */
+  public static String accept(String sent) {
     return sent != null && SAFE.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
   }
 

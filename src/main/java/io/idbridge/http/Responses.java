@@ -56,7 +56,7 @@ public final class Responses {
       return;
     }
     res.resetBuffer();
-    keepConnectionUsable(req, res, error.status());
+    keepConnectionUsable(req, res);
     error
         .retryAfter()
         .ifPresent(
@@ -71,21 +71,11 @@ public final class Responses {
   }
 
   /**
-   * A request rejected before its body was read would leave the body on the connection, and a
-   * client reusing the connection would then see garbage: read what is left (within the limit), or
-   * tell the client to close.
+   * A body left unread, or read only in part, would be taken for the next request on the
+   * connection: tell the client to close it instead.
    */
-  private static void keepConnectionUsable(
-      HttpServletRequest req, HttpServletResponse res, int status) {
-    if (status == 413) {
-      res.setHeader("Connection", "close");
-      return;
-    }
-    try {
-      if (req.getInputStream().skip(RequestBody.limit(req)) >= RequestBody.limit(req)) {
-        res.setHeader("Connection", "close");
-      }
-    } catch (IOException | IllegalStateException e) {
+  private static void keepConnectionUsable(HttpServletRequest req, HttpServletResponse res) {
+    if (!RequestBody.consumed(req) || RequestBody.failure(req).isPresent()) {
       res.setHeader("Connection", "close");
     }
   }

@@ -42,6 +42,7 @@ public final class McaServlet extends HttpServlet {
   protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
     Call call = parse(req.getPathInfo());
     if (!"POST".equals(req.getMethod())) {
+      res.setHeader("Allow", "POST");
       throw new HttpError(StatusErrors.of(405));
     }
     caller.check(req, call.tenant());

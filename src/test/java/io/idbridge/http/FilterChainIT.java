@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.idbridge.testing.FakeClock;
 import io.idbridge.testing.Json;
+import io.idbridge.testing.LogLines;
 import io.idbridge.testing.TestServer;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
@@ -40,6 +41,8 @@ class FilterChainIT {
                 "secret",
                 "connectycube.caller.secret",
                 SECRET,
+                "voltmx.caller.secret.field",
+                "idbridge_secret",
                 "mca.caller.mode",
                 "ip",
                 "mca.caller.allow",
@@ -187,6 +190,17 @@ class FilterChainIT {
   }
 
   @Test
+  void theCallerSecretFieldCountsInTheBodyOnlyNeverInTheUrl() {
+    HttpResponse<String> inUrl =
+        server.postForm("/voltmx/login?idbridge_secret=" + SECRET, Map.of("userid", "a"));
+    assertEquals(
+        "caller_unauthorized", Json.parse(inUrl.body()).get("backend_error_code").asText());
+    HttpResponse<String> inBody =
+        server.postForm("/voltmx/login", Map.of("userid", "a", "idbridge_secret", SECRET));
+    assertFalse(inBody.statusCode() == 401 || inBody.statusCode() == 403, inBody.body());
+  }
+
+  @Test
   void theRightCallerSecretPassesTheFilter() {
     HttpResponse<String> res = server.get("/voltmx/no-such-endpoint", "X-IdBridge-Secret", SECRET);
     assertFalse(res.statusCode() == 401 || res.statusCode() == 403, res.body());
@@ -201,23 +215,8 @@ class FilterChainIT {
 
   @Test
   void noPasswordOrTokenReachesAnyLogLine() {
-    java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-    java.util.logging.Handler capture =
-        new java.util.logging.Handler() {
-          @Override
-          public void publish(java.util.logging.LogRecord r) {
-            lines.add(r.getLoggerName() + " " + r.getMessage() + " " + r.getThrown());
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-    root.addHandler(capture);
-    try {
+    java.util.List<String> lines;
+    try (LogLines log = LogLines.capture()) {
       server.postForm("/api/login", Map.of("username", "someone", "password", "hunter2-password"));
       server.get("/api/login?token=tok-in-the-query&password=pw-in-the-query");
       server.postForm(
@@ -225,8 +224,7 @@ class FilterChainIT {
           Map.of("userid", "x", "password", "p"),
           "X-IdBridge-Secret",
           "wrong-secret-value");
-    } finally {
-      root.removeHandler(capture);
+      lines = log.lines();
     }
     assertTrue(
         lines.stream().anyMatch(l -> l.contains("/api/login")),
