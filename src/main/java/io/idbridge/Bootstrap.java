@@ -22,6 +22,9 @@ import io.idbridge.http.ClientAddresses;
 import io.idbridge.http.ErrorFilter;
 import io.idbridge.http.ErrorShape;
 import io.idbridge.http.ErrorShapes;
+import io.idbridge.http.HttpMetricsFilter;
+import io.idbridge.http.ManagementFilter;
+import io.idbridge.http.RequestContextFilter;
 import io.idbridge.http.RequestIdFilter;
 import io.idbridge.mca.ChallengeFlow;
 import io.idbridge.mca.McaErrorShape;
@@ -29,6 +32,8 @@ import io.idbridge.mca.McaServlet;
 import io.idbridge.ops.ErrorPageServlet;
 import io.idbridge.ops.HealthServlet;
 import io.idbridge.ops.JwksServlet;
+import io.idbridge.ops.LivenessServlet;
+import io.idbridge.ops.MetricsServlet;
 import io.idbridge.ops.NotFoundServlet;
 import io.idbridge.ops.SigningKeyPemServlet;
 import io.idbridge.voltmx.ClaimsTokens;
@@ -48,7 +53,9 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -61,16 +68,22 @@ public final class Bootstrap implements ServletContextListener {
 
   private final Config given;
   private final Clock clock;
+  private final OptionalInt managementPort;
   private Components components;
 
   /** For a servlet container: the configuration is found by {@link ConfigLocator}. */
   public Bootstrap() {
-    this(null, Clock.systemUTC());
+    this(null, Clock.systemUTC(), OptionalInt.empty());
   }
 
-  public Bootstrap(Config config, Clock clock) {
+  /**
+   * @param managementPort under {@code java -jar}, the port of the management connector; empty in a
+   *     servlet container, where {@code management.allow} guards the same paths
+   */
+  public Bootstrap(Config config, Clock clock, OptionalInt managementPort) {
     this.given = config;
     this.clock = clock;
+    this.managementPort = managementPort;
   }
 
   @Override
@@ -83,7 +96,7 @@ public final class Bootstrap implements ServletContextListener {
               ? given
               : ConfigLocator.forWebapp(ctx.getInitParameter("idbridge.config"), System.getenv());
       components = Components.build(config, clock);
-      register(ctx, config, components);
+      register(ctx, config, components, managementPort);
       LOG.log(
           System.Logger.Level.INFO,
           "idbridge started with "
@@ -99,10 +112,11 @@ public final class Bootstrap implements ServletContextListener {
     }
   }
 
-  private static void register(ServletContext ctx, Config config, Components c) {
+  private static void register(
+      ServletContext ctx, Config config, Components c, OptionalInt managementPort) {
     ClientAddresses addresses = config.http().clientAddresses();
     ErrorShapes shapes = errorShapes();
-    filters(ctx, config, shapes, addresses);
+    filters(ctx, config, c, shapes, addresses, managementPort);
     ourApi(ctx, config, c, addresses);
     voltmx(ctx, config, c, addresses);
     mca(ctx, config, c);
@@ -125,15 +139,36 @@ public final class Bootstrap implements ServletContextListener {
     return new ErrorShapes(byPrefix);
   }
 
+  /** The first path segments of the contracts, and of our own API. */
+  private static Set<String> contracts() {
+    Set<String> all = new HashSet<>(Config.CONTRACTS);
+    all.add("api");
+    return all;
+  }
+
   private static void filters(
-      ServletContext ctx, Config config, ErrorShapes shapes, ClientAddresses addresses) {
+      ServletContext ctx,
+      Config config,
+      Components c,
+      ErrorShapes shapes,
+      ClientAddresses addresses,
+      OptionalInt managementPort) {
     // The chain, in order. Request id first: every later line logs it and every error carries it.
     filter(ctx, "requestId", new RequestIdFilter(), "/*");
-    // Access log next, so it sees the final status of everything below, errors included.
+    // Then who and where, for the audit events and login metrics the core records.
+    filter(ctx, "requestContext", new RequestContextFilter(contracts(), addresses), "/*");
+    // Access log and request metrics next, so they see the final status of everything below.
     filter(ctx, "accessLog", new AccessLogFilter(), "/*");
+    filter(ctx, "httpMetrics", new HttpMetricsFilter(c.metrics()), "/*");
     // Errors: whatever is thrown or sent below becomes the contract's error body, never a container
     // page.
     filter(ctx, "errors", new ErrorFilter(shapes), "/*");
+    // Management paths only on the management port (or from management.allow): a 404 elsewhere.
+    filter(
+        ctx,
+        "management",
+        new ManagementFilter(managementPort, config.management().allow(), addresses),
+        "/*");
     // Body limit before anything reads a body.
     filter(ctx, "bodyLimit", new BodyLimitFilter(config.http().maxBodyBytes()), "/*");
     // Caller authentication, per contract: a platform proves it is the caller before any user is
@@ -249,11 +284,18 @@ public final class Bootstrap implements ServletContextListener {
         "/appid/token");
   }
 
-  /** Keys, health, and the catch-alls that keep every answer in JSON. */
+  /** Keys, health, metrics, and the catch-alls that keep every answer in JSON. */
   private static void operations(ServletContext ctx, ErrorShapes shapes, Components c) {
     servlet(ctx, "jwks", new JwksServlet(c.keys()), "/.well-known/jwks.json");
     servlet(ctx, "signingPem", new SigningKeyPemServlet(c.keys()), "/keys/signing.pem");
-    servlet(ctx, "health", new HealthServlet(c.directory(), c.state(), c.hashes()), "/health");
+    Map<String, Runnable> checks = new LinkedHashMap<>();
+    checks.put("directory", c.directory()::ping);
+    checks.put("state", c.state()::ping);
+    checks.put("keys", () -> signingKeyLoaded(c));
+    // /health as before, for load balancers; /health/ready the same checks on the management port.
+    servlet(ctx, "health", new HealthServlet(checks, c.hashes()), "/health", "/health/ready");
+    servlet(ctx, "liveness", new LivenessServlet(), "/health/live");
+    servlet(ctx, "metrics", new MetricsServlet(c.metrics()), "/metrics");
     servlet(ctx, "errorPage", new ErrorPageServlet(shapes), "/_error");
     servlet(ctx, "notFound", new NotFoundServlet(), "/");
   }
@@ -263,8 +305,15 @@ public final class Bootstrap implements ServletContextListener {
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, pattern);
   }
 
-  private static void servlet(ServletContext ctx, String name, Servlet servlet, String pattern) {
-    ctx.addServlet(name, servlet).addMapping(pattern);
+  private static void servlet(
+      ServletContext ctx, String name, Servlet servlet, String... patterns) {
+    ctx.addServlet(name, servlet).addMapping(patterns);
+  }
+
+  private static void signingKeyLoaded(Components c) {
+    if (c.keys().signer(c.config().tokens().algorithm()).isEmpty()) {
+      throw new IllegalStateException("no " + c.config().tokens().algorithm() + " signing key");
+    }
   }
 
   @Override

@@ -49,6 +49,7 @@ class JarIT {
             "\n",
             "server.host=127.0.0.1",
             "server.port=0",
+            "management.port=0",
             "keys.dir=" + dir.resolve("keys"),
             "keys.rsaBits=2048",
             "directory.file.path=" + dir.resolve("users.json"),

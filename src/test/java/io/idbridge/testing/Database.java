@@ -40,7 +40,7 @@ public record Database(TestDatabases.Kind kind, String url) {
 
   /** Drops tables and sequences whose names start with a prefix (every one a test created). */
   public void dropAll(String prefix) {
-    for (String t : new String[] {"counters", "markers", "set_members"}) {
+    for (String t : new String[] {"counters", "markers", "set_members", "audit"}) {
       exec("DROP TABLE IF EXISTS " + prefix + t);
     }
     exec("DROP SEQUENCE IF EXISTS " + prefix + "set_seq");

@@ -1,0 +1,156 @@
+package io.idbridge.metrics;
+
+import io.idbridge.directory.UserDirectory;
+import io.idbridge.directory.WritableUserDirectory;
+import io.idbridge.password.HashFormat;
+import io.idbridge.password.HashTiming;
+import io.idbridge.state.StateStore;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Locale;
+
+/**
+ * The server's Prometheus metrics: one registry per server (tests run several in one JVM), the
+ * named instruments, and the text exposition of {@code GET /metrics}.
+ */
+public final class Metrics {
+  /** Latencies from a cached lookup (a millisecond) to a timed-out backend (seconds). */
+  private static final double[] CALL_BUCKETS = {
+    .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10
+  };
+
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final PrometheusTextFormatWriter text = new PrometheusTextFormatWriter(false);
+
+  private final Counter logins =
+      Counter.builder()
+          .name("idbridge_logins_total")
+          .help("Logins by contract and outcome")
+          .labelNames("contract", "outcome")
+          .register(registry);
+  private final Counter tokenVerifications =
+      Counter.builder()
+          .name("idbridge_token_verifications_total")
+          .help("Session token verifications by contract and outcome")
+          .labelNames("contract", "outcome")
+          .register(registry);
+  private final Histogram passwordHash =
+      seconds("idbridge_password_hash_seconds", "Time computing one password hash")
+          .labelNames("algorithm")
+          .register(registry);
+  private final Histogram hashPermitWait =
+      seconds(
+              "idbridge_password_hash_permit_wait_seconds",
+              "Time waiting for a hashing permit (password.maxConcurrent)")
+          .register(registry);
+  final Histogram directoryCalls =
+      seconds("idbridge_directory_call_seconds", "User directory calls")
+          .labelNames("operation")
+          .register(registry);
+  final Counter directoryErrors =
+      Counter.builder()
+          .name("idbridge_directory_errors_total")
+          .help("User directory calls that failed, by kind")
+          .labelNames("operation", "kind")
+          .register(registry);
+  final Histogram stateCalls =
+      seconds("idbridge_state_call_seconds", "State store calls")
+          .labelNames("operation")
+          .register(registry);
+  final Counter stateErrors =
+      Counter.builder()
+          .name("idbridge_state_errors_total")
+          .help("State store calls that failed, by kind")
+          .labelNames("operation", "kind")
+          .register(registry);
+  private final Counter httpRequests =
+      Counter.builder()
+          .name("idbridge_http_requests_total")
+          .help("HTTP requests by route and status class")
+          .labelNames("route", "status")
+          .register(registry);
+  private final Counter auditFailures =
+      Counter.builder()
+          .name("idbridge_audit_write_failures_total")
+          .help("Audit events the sink could not write")
+          .labelNames("sink")
+          .register(registry);
+
+  public Metrics() {
+    JvmMetrics.builder().register(registry);
+  }
+
+  /** The outcomes of {@code idbridge_logins_total}. */
+  public enum LoginOutcome {
+    SUCCESS,
+    INVALID_CREDENTIALS,
+    THROTTLED,
+    MFA_REQUIRED,
+    MFA_FAILED,
+    REFUSED_BY_POLICY,
+    UNAVAILABLE;
+
+    String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  public void login(String contract, LoginOutcome outcome) {
+    logins.labelValues(contract, outcome.label()).inc();
+  }
+
+  /** {@code outcome}: valid, expired, invalid or revoked. */
+  public void tokenVerification(String contract, String outcome) {
+    tokenVerifications.labelValues(contract, outcome).inc();
+  }
+
+  /** {@code status}: the class of the status code, {@code 2xx} to {@code 5xx}. */
+  public void httpRequest(String route, int status) {
+    httpRequests.labelValues(route, (status / 100) + "xx").inc();
+  }
+
+  public void auditWriteFailed(String sink) {
+    auditFailures.labelValues(sink).inc();
+  }
+
+  /** What {@link io.idbridge.password.PasswordHashes} reports of each hash. */
+  public HashTiming hashTiming() {
+    return (format, waitNanos, hashNanos) -> {
+      hashPermitWait.observe(waitNanos / 1e9);
+      passwordHash.labelValues(algorithm(format)).observe(hashNanos / 1e9);
+    };
+  }
+
+  /** The directory with its calls timed; still writable when it was. */
+  public UserDirectory timed(UserDirectory directory) {
+    return directory instanceof WritableUserDirectory w
+        ? new TimedWritableUserDirectory(w, this)
+        : new TimedUserDirectory(directory, this);
+  }
+
+  public StateStore timed(StateStore state) {
+    return new TimedStateStore(state, this);
+  }
+
+  /** The Prometheus text format (version 0.0.4). */
+  public void writeText(OutputStream out) throws IOException {
+    text.write(out, registry.scrape());
+  }
+
+  public String contentType() {
+    return PrometheusTextFormatWriter.CONTENT_TYPE;
+  }
+
+  private static Histogram.Builder seconds(String name, String help) {
+    return Histogram.builder().name(name).help(help).classicOnly().classicUpperBounds(CALL_BUCKETS);
+  }
+
+  private static String algorithm(HashFormat format) {
+    return format.name().toLowerCase(Locale.ROOT);
+  }
+}
