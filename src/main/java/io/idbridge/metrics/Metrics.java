@@ -28,17 +28,13 @@ public final class Metrics {
   private final PrometheusTextFormatWriter text = new PrometheusTextFormatWriter(false);
 
   private final Counter logins =
-      Counter.builder()
-          .name("idbridge_logins_total")
-          .help("Logins by contract and outcome")
-          .labelNames("contract", "outcome")
-          .register(registry);
+      counter("idbridge_logins_total", "Logins by contract and outcome", "contract", "outcome");
   private final Counter tokenVerifications =
-      Counter.builder()
-          .name("idbridge_token_verifications_total")
-          .help("Session token verifications by contract and outcome")
-          .labelNames("contract", "outcome")
-          .register(registry);
+      counter(
+          "idbridge_token_verifications_total",
+          "Session token verifications by contract and outcome",
+          "contract",
+          "outcome");
   private final Histogram passwordHash =
       seconds("idbridge_password_hash_seconds", "Time computing one password hash")
           .labelNames("algorithm")
@@ -53,33 +49,30 @@ public final class Metrics {
           .labelNames("operation")
           .register(registry);
   final Counter directoryErrors =
-      Counter.builder()
-          .name("idbridge_directory_errors_total")
-          .help("User directory calls that failed, by kind")
-          .labelNames("operation", "kind")
-          .register(registry);
+      counter(
+          "idbridge_directory_errors_total",
+          "User directory calls that failed, by kind",
+          "operation",
+          "kind");
   final Histogram stateCalls =
       seconds("idbridge_state_call_seconds", "State store calls")
           .labelNames("operation")
           .register(registry);
   final Counter stateErrors =
-      Counter.builder()
-          .name("idbridge_state_errors_total")
-          .help("State store calls that failed, by kind")
-          .labelNames("operation", "kind")
-          .register(registry);
+      counter(
+          "idbridge_state_errors_total",
+          "State store calls that failed, by kind",
+          "operation",
+          "kind");
   private final Counter httpRequests =
-      Counter.builder()
-          .name("idbridge_http_requests_total")
-          .help("HTTP requests by route and status class")
-          .labelNames("route", "status")
-          .register(registry);
+      counter(
+          "idbridge_http_requests_total",
+          "HTTP requests by route and status class",
+          "route",
+          "status");
   private final Counter auditFailures =
-      Counter.builder()
-          .name("idbridge_audit_write_failures_total")
-          .help("Audit events the sink could not write")
-          .labelNames("sink")
-          .register(registry);
+      counter(
+          "idbridge_audit_write_failures_total", "Audit events the sink could not write", "sink");
 
   public Metrics() {
     JvmMetrics.builder().register(registry);
@@ -144,6 +137,10 @@ public final class Metrics {
 
   public String contentType() {
     return PrometheusTextFormatWriter.CONTENT_TYPE;
+  }
+
+  private Counter counter(String name, String help, String... labels) {
+    return Counter.builder().name(name).help(help).labelNames(labels).register(registry);
   }
 
   private static Histogram.Builder seconds(String name, String help) {

@@ -9,6 +9,7 @@ import io.idbridge.testing.Database;
 import io.idbridge.testing.FakeClock;
 import io.idbridge.testing.TcpProxy;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -23,19 +24,9 @@ abstract class JdbcAuditContract {
   abstract Database database();
 
   AuditTrail trail(String url) {
-    Config config =
-        Config.read(
-            "test",
-            Map.of(
-                "state.type",
-                "jdbc",
-                "state.jdbc.url",
-                url,
-                "state.jdbc.tablePrefix",
-                prefix,
-                "audit.sink",
-                "jdbc"),
-            Map.of());
+    Map<String, String> props = new HashMap<>(Database.stateProperties(url, prefix));
+    props.put("audit.sink", "jdbc");
+    Config config = Config.read("test", props, Map.of());
     return AuditTrail.open(config.audit(), config.state(), failures::add, clock);
   }
 

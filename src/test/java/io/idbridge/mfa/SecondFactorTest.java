@@ -15,8 +15,8 @@ import io.idbridge.core.LoginAttempt;
 import io.idbridge.core.LoginFailures;
 import io.idbridge.core.TokenType;
 import io.idbridge.core.Tokens;
-import io.idbridge.directory.FileUserDirectory;
 import io.idbridge.directory.User;
+import io.idbridge.directory.WritableUserDirectory;
 import io.idbridge.jwt.JwsAlgorithm;
 import io.idbridge.jwt.KeyRing;
 import io.idbridge.testing.FakeClock;
@@ -47,7 +47,7 @@ class SecondFactorTest {
   SecondFactor mfa;
   MfaTokens tokens;
   LoginFailures failures;
-  FileUserDirectory users;
+  WritableUserDirectory users;
   Totp totp;
 
   @BeforeEach
@@ -60,7 +60,7 @@ class SecondFactorTest {
     mfa = c.mfa();
     tokens = c.mfaTokens();
     failures = new LoginFailures(c.config().throttle(), c.state(), clock);
-    users = (FileUserDirectory) c.directory();
+    users = (WritableUserDirectory) c.directory();
     totp = mfa.config().totp();
   }
 
