@@ -2,6 +2,7 @@ package io.idbridge;
 
 import io.idbridge.audit.AuditEvent;
 import io.idbridge.audit.AuditTrail;
+import io.idbridge.audit.LoginRecorder;
 import io.idbridge.config.ConfigException;
 import io.idbridge.core.Authenticator;
 import io.idbridge.core.LoginFailures;
@@ -74,6 +75,7 @@ public record Components(
       throw e;
     }
     Tokens tokens = new Tokens(keys, config.tokens(), clock);
+    LoginListener events = new LoginRecorder(metrics, audit);
     Sessions sessions =
         new Sessions(
             tokens,
@@ -81,12 +83,14 @@ public record Components(
             config.sessions(),
             clock,
             directory,
-            config.state().revocationCacheTtl());
+            config.state().revocationCacheTtl(),
+            events);
     LoginFailures failures = new LoginFailures(config.throttle(), state, clock);
     Authenticator authenticator = new Authenticator(directory, failures);
     MfaTokens mfaTokens = new MfaTokens(config.mfa(), tokens, state, directory, clock);
-    SecondFactor mfa = new SecondFactor(config.mfa(), mfaTokens, state, failures, directory, clock);
-    Logins logins = new Logins(authenticator, mfa, mfaTokens, sessions, LoginListener.NONE);
+    SecondFactor mfa =
+        new SecondFactor(config.mfa(), mfaTokens, state, failures, directory, clock, events);
+    Logins logins = new Logins(authenticator, mfa, mfaTokens, sessions, events);
     return new Components(
         config,
         clock,

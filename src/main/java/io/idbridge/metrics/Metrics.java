@@ -1,5 +1,6 @@
 package io.idbridge.metrics;
 
+import io.idbridge.core.LoginOutcome;
 import io.idbridge.directory.UserDirectory;
 import io.idbridge.directory.WritableUserDirectory;
 import io.idbridge.password.HashFormat;
@@ -78,23 +79,8 @@ public final class Metrics {
     JvmMetrics.builder().register(registry);
   }
 
-  /** The outcomes of {@code idbridge_logins_total}. */
-  public enum LoginOutcome {
-    SUCCESS,
-    INVALID_CREDENTIALS,
-    THROTTLED,
-    MFA_REQUIRED,
-    MFA_FAILED,
-    REFUSED_BY_POLICY,
-    UNAVAILABLE;
-
-    String label() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-  }
-
   public void login(String contract, LoginOutcome outcome) {
-    logins.labelValues(contract, outcome.label()).inc();
+    logins.labelValues(contract, outcome.name().toLowerCase(Locale.ROOT)).inc();
   }
 
   /** {@code outcome}: valid, expired, invalid or revoked. */

@@ -13,6 +13,7 @@ import io.idbridge.core.Contract;
 import io.idbridge.core.InvalidSessionException;
 import io.idbridge.core.LoginAttempt;
 import io.idbridge.core.LoginFailures;
+import io.idbridge.core.LoginListener;
 import io.idbridge.core.TokenType;
 import io.idbridge.core.Tokens;
 import io.idbridge.directory.User;
@@ -131,7 +132,8 @@ class SecondFactorTest {
     String code = codeOf(alice);
     mfa.verify(alice, code, IP);
     SecondFactor otherNode =
-        new SecondFactor(mfa.config(), tokens, c.state(), failures, c.directory(), clock);
+        new SecondFactor(
+            mfa.config(), tokens, c.state(), failures, c.directory(), clock, LoginListener.NONE);
     assertEquals(MfaException.Reason.WRONG_CODE, refusal(() -> otherNode.verify(alice, code, IP)));
   }
 
@@ -371,7 +373,8 @@ class SecondFactorTest {
     props.put("mfa.required", "true");
     MfaConfig required = Config.read("test", props, Map.of()).mfa();
     SecondFactor strict =
-        new SecondFactor(required, tokens, c.state(), failures, c.directory(), clock);
+        new SecondFactor(
+            required, tokens, c.state(), failures, c.directory(), clock, LoginListener.NONE);
     User plain = User.of("p", "plain", "", "", "", Map.of());
     assertTrue(strict.mustEnroll(plain));
     assertTrue(

@@ -104,6 +104,47 @@ class ManagementIT {
         "idbridge_directory_call_seconds_count",
         Map.of("operation", "authenticate"));
     assertMoved(before, after, "idbridge_state_call_seconds_count", Map.of());
+    assertMoved(
+        before, after, "idbridge_logins_total", Map.of("contract", "api", "outcome", "success"));
+  }
+
+  @Test
+  void aWrongPasswordAndALogoutAreCountedByContractAndOutcome() {
+    List<Sample> before = scrape();
+    assertEquals(
+        401,
+        server
+            .postForm("/api/login", Map.of("username", "mona", "password", "wrong"))
+            .statusCode());
+    String token =
+        Json.parse(
+                server
+                    .postForm("/api/login", Map.of("username", "mona", "password", "mona-pass"))
+                    .body())
+            .get("token")
+            .asText();
+    assertEquals(
+        200,
+        server.postForm("/api/logout", Map.of(), "Authorization", "Bearer " + token).statusCode());
+    assertEquals(
+        401,
+        server.postForm("/api/logout", Map.of(), "Authorization", "Bearer " + token).statusCode());
+    List<Sample> after = scrape();
+    assertMoved(
+        before,
+        after,
+        "idbridge_logins_total",
+        Map.of("contract", "api", "outcome", "invalid_credentials"));
+    assertMoved(
+        before,
+        after,
+        "idbridge_token_verifications_total",
+        Map.of("contract", "api", "outcome", "valid"));
+    assertMoved(
+        before,
+        after,
+        "idbridge_token_verifications_total",
+        Map.of("contract", "api", "outcome", "revoked"));
   }
 
   @Test
