@@ -8,9 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.idbridge.testing.FakeClock;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +67,46 @@ class AuditTrailTest {
     trail.success(AuditEvent.Kind.LOGOUT, "u1", null);
     trail.success(AuditEvent.Kind.LOGOUT, "u1", null);
     assertEquals(List.of("file", "file"), failures);
+  }
+
+  @Test
+  void aSinkThatStaysDownIsSaidInTheLogOnceAMinute() {
+    Logger log = Logger.getLogger(AuditTrail.class.getName());
+    List<LogRecord> said = new ArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            said.add(r);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    log.addHandler(handler);
+    try {
+      AuditTrail trail =
+          new AuditTrail(
+              (e, json) -> {
+                throw new IOException("disk full");
+              },
+              "file",
+              failures::add,
+              clock);
+      for (int i = 0; i < 3; i++) {
+        trail.success(AuditEvent.Kind.LOGOUT, "u1", null);
+        clock.advance(Duration.ofSeconds(20));
+      }
+      assertEquals(1, said.size(), "three failures within a minute: one line");
+      trail.success(AuditEvent.Kind.LOGOUT, "u1", null);
+      assertEquals(2, said.size());
+      assertTrue(said.get(1).getMessage().contains("3 event(s) lost"), said.get(1).getMessage());
+    } finally {
+      log.removeHandler(handler);
+    }
   }
 
   @Test
