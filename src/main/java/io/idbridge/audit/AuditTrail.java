@@ -3,6 +3,7 @@ package io.idbridge.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.idbridge.jdbc.JdbcPoolConfig;
+import io.idbridge.json.JsonMappers;
 import io.idbridge.state.StateConfig;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
  */
 public final class AuditTrail implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(AuditTrail.class.getName());
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.builder().build();
   private static final Duration LOG_EVERY = Duration.ofMinutes(1);
 
   private final AuditSink sink;

@@ -83,7 +83,11 @@ class AuditIT {
     try {
       List<JsonNode> all = new ArrayList<>();
       for (String line : Files.readAllLines(file)) {
-        all.add(Json.parse(line));
+        JsonNode e = Json.parse(line);
+        // The keys a first start makes are events too; CliAuditIT checks those.
+        if (!e.get("event").asText().equals("key.generated")) {
+          all.add(e);
+        }
       }
       return all;
     } catch (IOException e) {
