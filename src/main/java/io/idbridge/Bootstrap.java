@@ -321,6 +321,10 @@ public final class Bootstrap implements ServletContextListener {
     if (components != null) {
       components.close();
     }
+    // Only a container redeploys; the embedded server's JVM ends with it.
+    if (managementPort.isEmpty()) {
+      io.idbridge.metrics.Metrics.stopSchedulerThread();
+    }
     Redeploys.atStop();
   }
 }

@@ -8,8 +8,16 @@ import io.idbridge.password.HashTiming;
 import io.idbridge.state.StateStore;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.core.util.Scheduler;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmBufferPoolMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmClassLoadingMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmCompilationMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmGarbageCollectorMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
+import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
+import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -76,7 +84,16 @@ public final class Metrics {
           "idbridge_audit_write_failures_total", "Audit events the sink could not write", "sink");
 
   public Metrics() {
-    JvmMetrics.builder().register(registry);
+    // The JVM's collectors, less JvmMemoryPoolAllocationMetrics: its GC notification listener would
+    // keep a redeployed webapp's class loader alive (RedeployIT).
+    JvmThreadsMetrics.builder().register(registry);
+    JvmBufferPoolMetrics.builder().register(registry);
+    JvmClassLoadingMetrics.builder().register(registry);
+    JvmCompilationMetrics.builder().register(registry);
+    JvmGarbageCollectorMetrics.builder().register(registry);
+    JvmMemoryMetrics.builder().register(registry);
+    JvmRuntimeInfoMetric.builder().register(registry);
+    ProcessMetrics.builder().register(registry);
   }
 
   public void login(String contract, LoginOutcome outcome) {
@@ -127,6 +144,21 @@ public final class Metrics {
 
   private Counter counter(String name, String help, String... labels) {
     return Counter.builder().name(name).help(help).labelNames(labels).register(registry);
+  }
+
+  /**
+   * Stops the client's scheduler thread, which its histograms start and which would else keep a
+   * redeployed webapp's class loader alive (RedeployIT). The client offers no way but its field.
+   */
+  public static void stopSchedulerThread() {
+    try {
+      java.lang.reflect.Field executor = Scheduler.class.getDeclaredField("executor");
+      executor.setAccessible(true);
+      ((java.util.concurrent.ExecutorService) executor.get(null)).shutdownNow();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      System.getLogger(Metrics.class.getName())
+          .log(System.Logger.Level.WARNING, "cannot stop the metrics scheduler: " + e);
+    }
   }
 
   private static Histogram.Builder seconds(String name, String help) {

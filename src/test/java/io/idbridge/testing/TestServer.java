@@ -82,9 +82,13 @@ public final class TestServer implements AutoCloseable {
     return dir;
   }
 
-  /** The local port of each connector, in the order the server has them (HTTPS, then redirect). */
+  /**
+   * The local port of each contract connector, in the order the server has them (HTTPS, then
+   * redirect); the management port is {@link #managementUri}'s.
+   */
   public java.util.List<Integer> ports() {
     return java.util.Arrays.stream(server.getConnectors())
+        .filter(c -> !"management".equals(c.getName()))
         .map(c -> ((org.eclipse.jetty.server.ServerConnector) c).getLocalPort())
         .toList();
   }
