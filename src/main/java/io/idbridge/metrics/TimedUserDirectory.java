@@ -4,6 +4,7 @@ import io.idbridge.directory.DirectoryUnavailableException;
 import io.idbridge.directory.LoginCheck;
 import io.idbridge.directory.User;
 import io.idbridge.directory.UserDirectory;
+import java.util.Map;
 import java.util.Optional;
 
 /** A user directory whose calls are timed in {@code idbridge_directory_call_seconds}. */
@@ -21,6 +22,11 @@ class TimedUserDirectory implements UserDirectory {
   @Override
   public LoginCheck authenticate(String username, String password) {
     return timer.time("authenticate", () -> directory.authenticate(username, password));
+  }
+
+  @Override
+  public LoginCheck authenticate(String username, String password, Map<String, String> fields) {
+    return timer.time("authenticate", () -> directory.authenticate(username, password, fields));
   }
 
   @Override
