@@ -47,6 +47,7 @@ source bench/servers.sh
 cat >"$tmp/memory.properties" <<PROPS
 server.host=127.0.0.1
 server.port=0
+management.port=0
 keys.dir=$tmp/keys
 directory.file.path=$tmp/users.json
 # The defaults, written out: the load measures what a production login pays.

@@ -23,8 +23,11 @@ import io.idbridge.http.ErrorFilter;
 import io.idbridge.http.ErrorShape;
 import io.idbridge.http.ErrorShapes;
 import io.idbridge.http.HeaderLimitFilter;
+import io.idbridge.http.HttpMetricsFilter;
+import io.idbridge.http.ManagementFilter;
 import io.idbridge.http.MethodFilter;
 import io.idbridge.http.NoSniffFilter;
+import io.idbridge.http.RequestContextFilter;
 import io.idbridge.http.RequestIdFilter;
 import io.idbridge.http.UnreadableBodyFilter;
 import io.idbridge.mca.ChallengeFlow;
@@ -33,6 +36,8 @@ import io.idbridge.mca.McaServlet;
 import io.idbridge.ops.ErrorPageServlet;
 import io.idbridge.ops.HealthServlet;
 import io.idbridge.ops.JwksServlet;
+import io.idbridge.ops.LivenessServlet;
+import io.idbridge.ops.MetricsServlet;
 import io.idbridge.ops.NotFoundServlet;
 import io.idbridge.ops.SigningKeyPemServlet;
 import io.idbridge.voltmx.ClaimsTokens;
@@ -54,7 +59,9 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -74,16 +81,22 @@ public final class Bootstrap implements ServletContextListener {
 
   private final Config given;
   private final Clock clock;
+  private final OptionalInt managementPort;
   private Components components;
 
   /** For a servlet container: the configuration is found by {@link ConfigLocator}. */
   public Bootstrap() {
-    this(null, Clock.systemUTC());
+    this(null, Clock.systemUTC(), OptionalInt.empty());
   }
 
-  public Bootstrap(Config config, Clock clock) {
+  /**
+   * @param managementPort under {@code java -jar}, the port of the management connector; empty in a
+   *     servlet container, where {@code management.allow} guards the same paths
+   */
+  public Bootstrap(Config config, Clock clock, OptionalInt managementPort) {
     this.given = config;
     this.clock = clock;
+    this.managementPort = managementPort;
   }
 
   @Override
@@ -96,7 +109,7 @@ public final class Bootstrap implements ServletContextListener {
               ? given
               : ConfigLocator.forWebapp(ctx.getInitParameter("idbridge.config"), System.getenv());
       components = Components.build(config, clock);
-      register(ctx, config, components);
+      register(ctx, config, components, managementPort);
       LOG.log(
           System.Logger.Level.INFO,
           "idbridge started with "
@@ -112,10 +125,11 @@ public final class Bootstrap implements ServletContextListener {
     }
   }
 
-  private static void register(ServletContext ctx, Config config, Components c) {
+  private static void register(
+      ServletContext ctx, Config config, Components c, OptionalInt managementPort) {
     ClientAddresses addresses = config.http().clientAddresses();
     ErrorShapes shapes = errorShapes();
-    filters(ctx, config, shapes, addresses);
+    filters(ctx, config, c, shapes, addresses, managementPort);
     ourApi(ctx, config, c, addresses);
     voltmx(ctx, config, c, addresses);
     mca(ctx, config, c);
@@ -141,8 +155,20 @@ public final class Bootstrap implements ServletContextListener {
     return new ErrorShapes(byPrefix);
   }
 
+  /** The first path segments of the contracts, and of our own API. */
+  private static Set<String> contracts() {
+    Set<String> all = new HashSet<>(Config.CONTRACTS);
+    all.add("api");
+    return all;
+  }
+
   private static void filters(
-      ServletContext ctx, Config config, ErrorShapes shapes, ClientAddresses addresses) {
+      ServletContext ctx,
+      Config config,
+      Components c,
+      ErrorShapes shapes,
+      ClientAddresses addresses,
+      OptionalInt managementPort) {
     // The chain, in order. The body first, read without holding a thread, so that a slow client
     // holds no thread another request needs; the rest runs once it is in (an ASYNC dispatch).
     filter(
@@ -152,14 +178,30 @@ public final class Bootstrap implements ServletContextListener {
         EnumSet.of(DispatcherType.REQUEST),
         "/*");
     // Request id next: every later line logs it and every error carries it; also on the
-    // container's error dispatch, as are the two after it.
+    // container's error dispatch, as are the filters up to the access log.
     filter(ctx, "requestId", new RequestIdFilter(), EVERY_DISPATCH, "/*");
+    // Then who and where, for the audit events and login metrics the core records: on every
+    // dispatch, since the ASYNC one after the body may run on another thread.
+    filter(
+        ctx,
+        "requestContext",
+        new RequestContextFilter(contracts(), addresses),
+        EVERY_DISPATCH,
+        "/*");
     filter(ctx, "noSniff", new NoSniffFilter(), EVERY_DISPATCH, "/*");
-    // Access log next, so it sees the final status of everything below, errors included.
+    // Access log and request metrics next, so they see the final status of everything below,
+    // errors included.
     filter(ctx, "accessLog", new AccessLogFilter(), EVERY_DISPATCH, "/*");
+    filter(ctx, "httpMetrics", new HttpMetricsFilter(c.metrics()), EVERY_DISPATCH, "/*");
     // Errors: whatever is thrown or sent below becomes the contract's error body, never a container
     // page.
     filter(ctx, "errors", new ErrorFilter(shapes), "/*");
+    // Management paths only on the management port (or from management.allow): a 404 elsewhere.
+    filter(
+        ctx,
+        "management",
+        new ManagementFilter(managementPort, config.management().allow(), addresses),
+        "/*");
     // A body that could not be read (too large, too slow, malformed), before anything uses it.
     filter(ctx, "unreadableBody", new UnreadableBodyFilter(), "/*");
     // Methods an endpoint does not serve (TRACE among them), before any work is done for them.
@@ -279,11 +321,18 @@ public final class Bootstrap implements ServletContextListener {
         "/appid/token");
   }
 
-  /** Keys, health, and the catch-alls that keep every answer in JSON. */
+  /** Keys, health, metrics, and the catch-alls that keep every answer in JSON. */
   private static void operations(ServletContext ctx, ErrorShapes shapes, Components c) {
     servlet(ctx, "jwks", new JwksServlet(c.keys()), "/.well-known/jwks.json");
     servlet(ctx, "signingPem", new SigningKeyPemServlet(c.keys()), "/keys/signing.pem");
-    servlet(ctx, "health", new HealthServlet(c.directory(), c.state(), c.hashes()), "/health");
+    Map<String, Runnable> checks = new LinkedHashMap<>();
+    checks.put("directory", c.directory()::ping);
+    checks.put("state", c.state()::ping);
+    checks.put("keys", () -> signingKeyLoaded(c));
+    // /health as before, for load balancers; /health/ready the same checks on the management port.
+    servlet(ctx, "health", new HealthServlet(checks, c.hashes()), "/health", "/health/ready");
+    servlet(ctx, "liveness", new LivenessServlet(), "/health/live");
+    servlet(ctx, "metrics", new MetricsServlet(c.metrics()), "/metrics");
     servlet(ctx, "errorPage", new ErrorPageServlet(shapes), "/_error");
     servlet(ctx, "notFound", new NotFoundServlet(), "/");
   }
@@ -304,16 +353,27 @@ public final class Bootstrap implements ServletContextListener {
     registration.addMappingForUrlPatterns(dispatches, true, pattern);
   }
 
-  private static void servlet(ServletContext ctx, String name, Servlet servlet, String pattern) {
+  private static void servlet(
+      ServletContext ctx, String name, Servlet servlet, String... patterns) {
     ServletRegistration.Dynamic registration = ctx.addServlet(name, servlet);
     registration.setAsyncSupported(true);
-    registration.addMapping(pattern);
+    registration.addMapping(patterns);
+  }
+
+  private static void signingKeyLoaded(Components c) {
+    if (c.keys().signer(c.config().tokens().algorithm()).isEmpty()) {
+      throw new IllegalStateException("no " + c.config().tokens().algorithm() + " signing key");
+    }
   }
 
   @Override
   public void contextDestroyed(ServletContextEvent event) {
     if (components != null) {
       components.close();
+    }
+    // Only a container redeploys; the embedded server's JVM ends with it.
+    if (managementPort.isEmpty()) {
+      io.idbridge.metrics.Metrics.stopSchedulerThread();
     }
     Redeploys.atStop();
   }

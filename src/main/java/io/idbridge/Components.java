@@ -1,5 +1,8 @@
 package io.idbridge;
 
+import io.idbridge.audit.AuditEvent;
+import io.idbridge.audit.AuditTrail;
+import io.idbridge.audit.LoginRecorder;
 import io.idbridge.config.ConfigException;
 import io.idbridge.core.Authenticator;
 import io.idbridge.core.LoginFailures;
@@ -15,6 +18,7 @@ import io.idbridge.directory.jdbc.JdbcUserDirectory;
 import io.idbridge.directory.ldap.LdapUserDirectory;
 import io.idbridge.jwt.JwsAlgorithm;
 import io.idbridge.jwt.KeyRing;
+import io.idbridge.metrics.Metrics;
 import io.idbridge.mfa.MfaTokens;
 import io.idbridge.mfa.SecondFactor;
 import io.idbridge.password.PasswordHashes;
@@ -24,6 +28,7 @@ import io.idbridge.state.jdbc.JdbcStateStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The core, built from the configuration: plain Java with no servlet types, shared by the server
@@ -41,22 +46,36 @@ public record Components(
     Authenticator authenticator,
     MfaTokens mfaTokens,
     SecondFactor mfa,
-    Logins logins)
+    Logins logins,
+    Metrics metrics,
+    AuditTrail audit)
     implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Components.class.getName());
 
   public static Components build(Config config, Clock clock) {
-    KeyRing keys = signingKeys(config, clock);
-    PasswordHashes hashes = new PasswordHashes(config.password());
-    UserDirectory directory = directory(config, hashes);
+    Metrics metrics = new Metrics();
+    AuditTrail audit = audit(config, metrics::auditWriteFailed, clock);
+    UserDirectory directory;
     StateStore state;
+    KeyRing keys;
+    PasswordHashes hashes;
     try {
-      state = state(config, clock);
+      keys = signingKeys(config, clock, audit);
+      hashes = new PasswordHashes(config.password(), metrics.hashTiming());
+      directory = metrics.timed(directory(config, hashes));
+    } catch (RuntimeException e) {
+      audit.close();
+      throw e;
+    }
+    try {
+      state = metrics.timed(state(config, clock));
     } catch (RuntimeException e) {
       directory.close(); // a jdbc directory has a pool open by now
+      audit.close();
       throw e;
     }
     Tokens tokens = new Tokens(keys, config.tokens(), clock);
+    LoginListener events = new LoginRecorder(metrics, audit);
     Sessions sessions =
         new Sessions(
             tokens,
@@ -64,12 +83,14 @@ public record Components(
             config.sessions(),
             clock,
             directory,
-            config.state().revocationCacheTtl());
+            config.state().revocationCacheTtl(),
+            events);
     LoginFailures failures = new LoginFailures(config.throttle(), state, clock);
     Authenticator authenticator = new Authenticator(directory, failures);
     MfaTokens mfaTokens = new MfaTokens(config.mfa(), tokens, state, directory, clock);
-    SecondFactor mfa = new SecondFactor(config.mfa(), mfaTokens, state, failures, directory, clock);
-    Logins logins = new Logins(authenticator, mfa, mfaTokens, sessions, LoginListener.NONE);
+    SecondFactor mfa =
+        new SecondFactor(config.mfa(), mfaTokens, state, failures, directory, clock, events);
+    Logins logins = new Logins(authenticator, mfa, mfaTokens, sessions, events);
     return new Components(
         config,
         clock,
@@ -82,7 +103,14 @@ public record Components(
         authenticator,
         mfaTokens,
         mfa,
-        logins);
+        logins,
+        metrics,
+        audit);
+  }
+
+  /** The audit trail alone, for the CLI. */
+  public static AuditTrail audit(Config config, Consumer<String> failed, Clock clock) {
+    return AuditTrail.open(config.audit(), config.state(), failed, clock);
   }
 
   /** The user store alone, for the CLI. */
@@ -109,13 +137,14 @@ public record Components(
    * Loads the signing keys; on a first start, makes the ones missing: one for our tokens'
    * algorithm, and an RSA key, which IBM App ID requires and {@code /keys/signing.pem} publishes.
    */
-  static KeyRing signingKeys(Config config, Clock clock) {
+  static KeyRing signingKeys(Config config, Clock clock, AuditTrail audit) {
     try {
       KeyRing keys = KeyRing.load(config.keys().dir(), clock);
       for (JwsAlgorithm alg :
           new JwsAlgorithm[] {config.tokens().algorithm(), JwsAlgorithm.RS256}) {
         if (keys.signer(alg).isEmpty()) {
           String kid = keys.generate(alg, config.keys().rsaBits());
+          audit.success(AuditEvent.Kind.KEY_GENERATED, null, alg + " " + kid);
           LOG.log(
               System.Logger.Level.WARNING,
               "no "
@@ -152,5 +181,6 @@ public record Components(
     } catch (Exception e) {
       LOG.log(System.Logger.Level.WARNING, "closing the state store: " + e);
     }
+    audit.close();
   }
 }

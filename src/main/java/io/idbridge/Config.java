@@ -1,6 +1,7 @@
 package io.idbridge;
 
 import io.idbridge.appid.AppIdConfig;
+import io.idbridge.audit.AuditConfig;
 import io.idbridge.config.ConfigException;
 import io.idbridge.config.ConfigReader;
 import io.idbridge.config.EffectiveConfig;
@@ -48,6 +49,8 @@ public record Config(
     AppIdConfig appid,
     VoltmxConfig voltmx,
     MfaConfig mfa,
+    ManagementConfig management,
+    AuditConfig audit,
     EffectiveConfig effective) {
 
   /** The contracts, each with its own caller check under {@code <contract>.caller.*}. */
@@ -86,6 +89,7 @@ public record Config(
     for (String contract : CONTRACTS) {
       callers.put(contract, CallerAuthConfig.from(r, contract));
     }
+    StateConfig state = StateConfig.from(r);
     return new Config(
         r.source(),
         ServerConfig.from(r),
@@ -96,13 +100,15 @@ public record Config(
         ThrottleConfig.from(r),
         PasswordConfig.from(r),
         DirectoryConfig.from(r),
-        StateConfig.from(r),
+        state,
         Map.copyOf(callers),
         McaConfig.from(r, callers.get("mca")),
         ConnectyCubeConfig.from(r),
         AppIdConfig.from(r),
         VoltmxConfig.from(r),
         MfaConfig.from(r),
+        ManagementConfig.from(r),
+        AuditConfig.from(r, state),
         // Last: every section above has read its keys.
         r.effective());
   }

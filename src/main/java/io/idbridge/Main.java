@@ -3,12 +3,15 @@ package io.idbridge;
 import io.idbridge.cli.Cli;
 import io.idbridge.config.ConfigException;
 import io.idbridge.tls.TlsConfig;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -49,6 +52,13 @@ public final class Main {
       System.exit(2);
     }
     LOG.log(System.Logger.Level.INFO, "idbridge listening on " + server.getURI());
+    for (Connector c : server.getConnectors()) {
+      if (c instanceof ServerConnector s && "management".equals(s.getName())) {
+        LOG.log(
+            System.Logger.Level.INFO,
+            "metrics and health on http://" + s.getHost() + ":" + s.getLocalPort() + "/metrics");
+      }
+    }
     server.join();
   }
 
@@ -101,8 +111,11 @@ public final class Main {
     connector.setPort(config.server().port());
     server.addConnector(connector);
 
+    ServerConnector management = managementConnector(server, http, config);
+
     ServletContextHandler context = new ServletContextHandler("/");
-    context.addEventListener(new Bootstrap(config, clock));
+    context.addEventListener(
+        new Bootstrap(config, clock, OptionalInt.of(management.getLocalPort())));
     // What web.xml says for the WAR: errors the container raises itself are rendered by /_error.
     ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
     errors.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, "/_error");
@@ -118,5 +131,33 @@ public final class Main {
     server.setStopAtShutdown(true);
     server.setStopTimeout(5000);
     return server;
+  }
+
+  /**
+   * The connector of {@code /metrics} and {@code /health/*}, named {@code management}, bound now:
+   * with {@code management.port=0} its port must be known before the webapp is built.
+   */
+  private static ServerConnector managementConnector(
+      Server server, HttpConfiguration http, Config config) {
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setName("management");
+    connector.setHost(config.management().host());
+    connector.setPort(config.management().port());
+    try {
+      connector.open();
+    } catch (IOException e) {
+      throw new ConfigException(
+          List.of(
+              config.source()
+                  + ": management.port: cannot listen on "
+                  + config.management().host()
+                  + ":"
+                  + config.management().port()
+                  + " ("
+                  + e.getMessage()
+                  + ")"));
+    }
+    server.addConnector(connector);
+    return connector;
   }
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JarIT {
   static final Path JAR = Path.of("target/idbridge.jar");
   static final Pattern LISTENING = Pattern.compile("idbridge listening on (http://\\S+)");
+  static final Pattern MANAGEMENT = Pattern.compile("metrics and health on (http://\\S+)");
 
   @TempDir Path dir;
 
@@ -49,6 +50,7 @@ class JarIT {
             "\n",
             "server.host=127.0.0.1",
             "server.port=0",
+            "management.port=0",
             "keys.dir=" + dir.resolve("keys"),
             "keys.rsaBits=2048",
             "directory.file.path=" + dir.resolve("users.json"),
@@ -69,15 +71,20 @@ class JarIT {
           new BufferedReader(
               new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
       String uri = null;
+      String metrics = null;
       StringBuilder seen = new StringBuilder();
-      for (String line; uri == null && (line = log.readLine()) != null; ) {
+      for (String line; (uri == null || metrics == null) && (line = log.readLine()) != null; ) {
         seen.append(line).append('\n');
         Matcher m = LISTENING.matcher(line);
         if (m.find()) {
           uri = m.group(1);
         }
+        Matcher mm = MANAGEMENT.matcher(line);
+        if (mm.find()) {
+          metrics = mm.group(1);
+        }
       }
-      assertTrue(uri != null, "no listening line in:\n" + seen);
+      assertTrue(uri != null && metrics != null, "no listening lines in:\n" + seen);
       assertTrue(seen.toString().contains("generated"), "the first start says it generated keys");
       HttpResponse<String> res =
           HttpClient.newHttpClient()
@@ -88,6 +95,14 @@ class JarIT {
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
       assertEquals(200, res.statusCode(), res.body());
+      HttpResponse<String> page =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(metrics)).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertTrue(
+          page.body().contains("idbridge_logins_total{contract=\"api\",outcome=\"success\"} 1"),
+          page.body());
       assertTrue(
           Files.getPosixFilePermissions(dir.resolve("keys")).stream()
               .noneMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS")),

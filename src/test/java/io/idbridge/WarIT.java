@@ -91,6 +91,8 @@ class WarIT {
             "password.argon2.memoryKib=64",
             "password.argon2.iterations=1",
             "http.bodyTimeout=1s",
+            // so that a forwarded address stands for a client beyond this host
+            "http.trustedProxies=127.0.0.1",
             ""));
 
     Tomcat tomcat = new Tomcat();
@@ -130,6 +132,19 @@ class WarIT {
       assertTrue(
           Files.exists(dir.resolve("keys")),
           "keys generated where the context parameter's file says");
+
+      // No management port in a container: the context path, to management.allow (loopback) only.
+      HttpResponse<String> metrics = send(HttpRequest.newBuilder(base.resolve("metrics")));
+      assertEquals(200, metrics.statusCode(), metrics.body());
+      assertTrue(metrics.body().contains("idbridge_http_requests_total"), metrics.body());
+      assertEquals(200, send(HttpRequest.newBuilder(base.resolve("health/ready"))).statusCode());
+      HttpResponse<String> remote =
+          send(
+              HttpRequest.newBuilder(base.resolve("metrics"))
+                  .header("X-Forwarded-For", "203.0.113.7"));
+      assertEquals(
+          404, remote.statusCode(), "a client beyond the proxy is not in management.allow");
+      assertEquals("not_found", Json.parse(remote.body()).get("error").asText());
     } finally {
       tomcat.stop();
       tomcat.destroy();

@@ -2,6 +2,9 @@ package io.idbridge.cli;
 
 import io.idbridge.Config;
 import io.idbridge.ConfigLocator;
+import io.idbridge.audit.AuditEvent;
+import io.idbridge.audit.AuditTrail;
+import io.idbridge.audit.RequestContext;
 import io.idbridge.config.ConfigException;
 import io.idbridge.directory.DirectoryUnavailableException;
 import io.idbridge.directory.User;
@@ -115,6 +118,18 @@ public final class Cli {
     Config config = config(a);
     PasswordHashes hashes = new PasswordHashes(config.password());
     WritableUserDirectory dir = writable(config, hashes);
+    try (AuditTrail audit = audit(config)) {
+      users(a, action, config, hashes, dir, audit);
+    }
+  }
+
+  private void users(
+      CliArgs a,
+      String action,
+      Config config,
+      PasswordHashes hashes,
+      WritableUserDirectory dir,
+      AuditTrail audit) {
     switch (action) {
       case "add" -> {
         a.allow(
@@ -138,18 +153,25 @@ public final class Cli {
                 a.option("--display-name").orElse(name),
                 a.option("--email").orElse(""),
                 attributes));
+        audit.success(AuditEvent.Kind.USER_ADDED, id, name);
         out.println("added " + name + " (id " + id + ")");
       }
       case "passwd" -> {
         a.allow(Set.of("--config", "--password-stdin"));
         User user = existing(dir, a.word(2, "user name"));
         dir.update(user.withPasswordHash(hashes.hash(password(a))));
+        audit.success(AuditEvent.Kind.USER_CHANGED, user.id(), "password");
         out.println("password changed for " + user.username());
       }
       case "disable", "enable" -> {
         a.allow(Set.of("--config"));
         User user = existing(dir, a.word(2, "user name"));
         dir.update(user.withDisabled(action.equals("disable")));
+        if (action.equals("disable")) {
+          audit.success(AuditEvent.Kind.USER_DISABLED, user.id(), null);
+        } else {
+          audit.success(AuditEvent.Kind.USER_CHANGED, user.id(), "enabled");
+        }
         out.println(user.username() + " " + action + "d");
       }
       case "list" -> {
@@ -169,16 +191,18 @@ public final class Cli {
         totp(
             a,
             new TotpEnrollment(dir, config.mfa(), new SecureRandom()),
-            existing(dir, a.word(2, "user name")));
+            existing(dir, a.word(2, "user name")),
+            audit);
       }
       default -> throw new CliException("unknown users action " + action);
     }
   }
 
   /** Enrolls a user, confirmed (an administrator vouches for the device), or removes the secret. */
-  private void totp(CliArgs a, TotpEnrollment enrollment, User user) {
+  private void totp(CliArgs a, TotpEnrollment enrollment, User user, AuditTrail audit) {
     if (a.flag("--remove")) {
       enrollment.remove(user);
+      audit.success(AuditEvent.Kind.MFA_REMOVED, user.id(), "totp");
       out.println(
           "TOTP removed for "
               + user.username()
@@ -186,6 +210,7 @@ public final class Cli {
       return;
     }
     TotpEnrollment.Enrollment e = enrollment.enroll(user, true);
+    audit.success(AuditEvent.Kind.MFA_ENROLLED, user.id(), "totp");
     out.println(
         "TOTP enrolled for "
             + user.username()
@@ -221,20 +246,22 @@ public final class Cli {
   private void keys(CliArgs a) {
     String action = a.word(1, "keys action (generate, list, export)");
     Config config = config(a);
-    try {
-      keys(a, action, config, KeyRing.load(config.keys().dir(), Clock.systemUTC()));
+    try (AuditTrail audit = audit(config)) {
+      keys(a, action, config, KeyRing.load(config.keys().dir(), Clock.systemUTC()), audit);
     } catch (IOException e) {
       throw new UncheckedIOException(config.keys().dir() + ": " + e.getMessage(), e);
     }
   }
 
-  private void keys(CliArgs a, String action, Config config, KeyRing ring) throws IOException {
+  private void keys(CliArgs a, String action, Config config, KeyRing ring, AuditTrail audit)
+      throws IOException {
     switch (action) {
       case "generate" -> {
         a.allow(Set.of("--config", "--alg"));
         JwsAlgorithm alg =
             a.option("--alg").map(s -> parseAlg(s)).orElse(config.tokens().algorithm());
         String kid = ring.generate(alg, config.keys().rsaBits());
+        audit.success(AuditEvent.Kind.KEY_GENERATED, null, alg + " " + kid);
         out.println(
             "generated "
                 + alg
@@ -261,6 +288,15 @@ public final class Cli {
       }
       default -> throw new CliException("unknown keys action " + action);
     }
+  }
+
+  /**
+   * The configured audit trail, with the CLI as the events' contract. A sink that fails is said by
+   * the trail's log line; the change itself is made.
+   */
+  private static AuditTrail audit(Config config) {
+    new RequestContext("-", "cli", "-").enter();
+    return io.idbridge.Components.audit(config, sink -> {}, Clock.systemUTC());
   }
 
   private static JwsAlgorithm parseAlg(String s) {

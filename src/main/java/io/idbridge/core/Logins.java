@@ -50,7 +50,9 @@ public final class Logins {
    * @param session empty when the contract wants only the user, to sign its own proof
    */
   public LoginStep password(LoginAttempt attempt, Optional<SessionRequest> session) {
-    return decided(() -> password(attempt, Optional.empty(), Optional.empty(), session));
+    return decided(
+        Optional.of(attempt.username()),
+        () -> password(attempt, Optional.empty(), Optional.empty(), session));
   }
 
   /**
@@ -59,12 +61,16 @@ public final class Logins {
    */
   public LoginStep password(
       LoginAttempt attempt, Optional<String> rememberedKey, SessionRequest session) {
-    return decided(() -> password(attempt, rememberedKey, Optional.empty(), Optional.of(session)));
+    return decided(
+        Optional.of(attempt.username()),
+        () -> password(attempt, rememberedKey, Optional.empty(), Optional.of(session)));
   }
 
   /** The password and, for a user with a second factor, the code, in one request. */
   public LoginStep passwordAndCode(LoginAttempt attempt, Optional<String> code) {
-    return decided(() -> password(attempt, Optional.empty(), code, Optional.empty()));
+    return decided(
+        Optional.of(attempt.username()),
+        () -> password(attempt, Optional.empty(), code, Optional.empty()));
   }
 
   /**
@@ -79,9 +85,12 @@ public final class Logins {
       String clientIp,
       Optional<SessionRequest> session) {
     return decided(
+        Optional.empty(),
         () -> {
           try {
-            return finish(mfa.complete(mfaToken, redeemable, code, clientIp), session);
+            User user = mfa.complete(mfaToken, redeemable, code, clientIp);
+            listener.secondFactorPassed(user, "code");
+            return finish(user, session);
           } catch (MfaException e) {
             return refusal(e);
           }
@@ -97,6 +106,7 @@ public final class Logins {
   public LoginStep key(
       Set<Contract> redeemable, String mfaKey, Optional<String> mfaToken, SessionRequest session) {
     return decided(
+        Optional.empty(),
         () -> {
           try {
             User user =
@@ -105,6 +115,7 @@ public final class Logins {
                     : mfaTokens.redeemMfaKey(
                         mfaKey,
                         Optional.of(mfaTokens.redeemPending(mfaToken.get(), redeemable).id()));
+            listener.secondFactorPassed(user, "mfa_key");
             return finish(user, Optional.of(session));
           } catch (MfaException e) {
             return new LoginStep.ProofRefused(e.reason() == MfaException.Reason.EXPIRED_TOKEN);
@@ -136,6 +147,7 @@ public final class Logins {
       } catch (MfaException e) {
         return refusal(e);
       }
+      listener.secondFactorPassed(user, "code");
     } else if (user.hasMfa() && !remembered(user, rememberedKey)) {
       return new LoginStep.CodeDue(
           user,
@@ -153,6 +165,7 @@ public final class Logins {
     }
     try {
       mfaTokens.redeemMfaKey(key.get(), Optional.of(user.id()));
+      listener.secondFactorPassed(user, "remembered_key");
       return true;
     } catch (MfaException e) {
       // The device may keep the key of an older enrollment, or of another user who logged in on it.
@@ -193,16 +206,20 @@ public final class Logins {
     };
   }
 
-  /** The one place every login outcome passes, a store that did not answer included. */
-  private LoginStep decided(Supplier<LoginStep> step) {
+  /**
+   * The one place every login outcome passes, a store that did not answer included.
+   *
+   * @param loginName the name as typed, for the step that has one
+   */
+  private LoginStep decided(Optional<String> loginName, Supplier<LoginStep> step) {
     LoginStep decided;
     try {
       decided = step.get();
     } catch (DirectoryUnavailableException | StateUnavailableException e) {
-      listener.decided(LoginOutcome.UNAVAILABLE);
+      listener.decided(LoginOutcome.UNAVAILABLE, Optional.empty(), loginName);
       throw e;
     }
-    listener.decided(decided.outcome());
+    listener.decided(decided.outcome(), Optional.of(decided), loginName);
     return decided;
   }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -25,6 +26,7 @@ public final class Sessions {
   private final Clock clock;
   private final UserDirectory directory;
   private final Revocations revocations;
+  private final LoginListener listener;
 
   /**
    * @param revocationCacheTtl how long this node believes a session is not revoked before it asks
@@ -36,13 +38,15 @@ public final class Sessions {
       SessionsConfig config,
       Clock clock,
       UserDirectory directory,
-      Duration revocationCacheTtl) {
+      Duration revocationCacheTtl,
+      LoginListener listener) {
     this.tokens = tokens;
     this.state = state;
     this.config = config;
     this.clock = clock;
     this.directory = directory;
     this.revocations = new Revocations(state, revocationCacheTtl, clock);
+    this.listener = listener;
   }
 
   /** A session just opened. */
@@ -70,7 +74,7 @@ public final class Sessions {
     Instant expires = now.plus(tokens.config().ttl());
     String set = policySet(user.id(), app);
     if (set != null) {
-      enforceLimit(set, sid, expires);
+      enforceLimit(set, sid, expires, user.id());
     }
     Map<String, Object> claims = new LinkedHashMap<>(extraClaims);
     claims.put("sub", user.id());
@@ -85,7 +89,7 @@ public final class Sessions {
    * logins racing on two nodes cannot both pass a {@code reject} limit (the later one backs out),
    * and under {@code revoke-oldest} only the newest session survives.
    */
-  private void enforceLimit(String set, String sid, Instant expires) {
+  private void enforceLimit(String set, String sid, Instant expires, String userId) {
     state.addMember(set, sid, expires);
     List<String> live = state.members(set);
     int mine = live.indexOf(sid);
@@ -100,11 +104,23 @@ public final class Sessions {
     for (String old : List.copyOf(older)) {
       revocations.revoke(old, expires);
       state.removeMember(set, old);
+      listener.sessionRevoked(userId);
     }
   }
 
   /** The claims of a valid, unrevoked session token. */
   public SessionClaims verify(String token) throws InvalidSessionException {
+    try {
+      SessionClaims valid = check(token);
+      listener.tokenVerified(Optional.empty());
+      return valid;
+    } catch (InvalidSessionException e) {
+      listener.tokenVerified(Optional.of(e.reason()));
+      throw e;
+    }
+  }
+
+  private SessionClaims check(String token) throws InvalidSessionException {
     VerifiedClaims claims;
     try {
       claims = tokens.verify(TokenType.SESSION, token);
@@ -137,6 +153,7 @@ public final class Sessions {
     SessionClaims session = verify(token);
     revoke(session);
     directory.loggedOut(session.userId());
+    listener.loggedOut(session.userId());
   }
 
   /** Ends a session on every node. */

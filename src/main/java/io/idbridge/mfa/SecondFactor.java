@@ -2,6 +2,7 @@ package io.idbridge.mfa;
 
 import io.idbridge.core.Contract;
 import io.idbridge.core.LoginFailures;
+import io.idbridge.core.LoginListener;
 import io.idbridge.directory.User;
 import io.idbridge.directory.UserDirectory;
 import io.idbridge.directory.WritableUserDirectory;
@@ -27,6 +28,7 @@ public final class SecondFactor {
   private final LoginFailures failures;
   private final Optional<TotpEnrollment> enrollment;
   private final Clock clock;
+  private final LoginListener listener;
 
   public SecondFactor(
       MfaConfig config,
@@ -34,7 +36,8 @@ public final class SecondFactor {
       StateStore state,
       LoginFailures failures,
       UserDirectory directory,
-      Clock clock) {
+      Clock clock,
+      LoginListener listener) {
     this.config = config;
     this.totp = config.totp();
     this.tokens = tokens;
@@ -45,6 +48,7 @@ public final class SecondFactor {
             ? Optional.of(new TotpEnrollment(w, config, new SecureRandom()))
             : Optional.empty();
     this.clock = clock;
+    this.listener = listener;
   }
 
   public MfaConfig config() {
@@ -136,7 +140,9 @@ public final class SecondFactor {
           MfaException.Reason.ALREADY_ENROLLED, "user " + user.id() + " has TOTP already");
     }
     verify(user, code, clientIp);
-    return enrollments.confirm(user);
+    User confirmed = enrollments.confirm(user);
+    listener.enrolled(confirmed);
+    return confirmed;
   }
 
   private TotpEnrollment writable() throws MfaException {

@@ -1,10 +1,8 @@
 package io.idbridge.ops;
 
-import io.idbridge.directory.UserDirectory;
 import io.idbridge.http.Responses;
 import io.idbridge.password.HashingStatus;
 import io.idbridge.password.PasswordHashes;
-import io.idbridge.state.StateStore;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,29 +11,32 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code GET /health}: 200 when the directory and the state store answer, 503 when one does not;
- * also which argon2 hashes passwords, and how many hashes run and wait.
+ * {@code GET /health} and {@code GET /health/ready}: 200 when every check passes (the directory and
+ * the state store answer, the signing keys are loaded), 503 when one does not; also which argon2
+ * hashes passwords, and how many hashes run and wait.
  */
 public final class HealthServlet extends HttpServlet {
-  private final UserDirectory directory;
-  private final StateStore state;
+  private final Map<String, Runnable> checks;
   private final PasswordHashes hashes;
 
-  public HealthServlet(UserDirectory directory, StateStore state, PasswordHashes hashes) {
-    this.directory = directory;
-    this.state = state;
+  /** Each check, by the name it has in the answer, throws when what it checks is down. */
+  public HealthServlet(Map<String, Runnable> checks, PasswordHashes hashes) {
+    this.checks = checks;
     this.hashes = hashes;
   }
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    Map<String, Object> dir = check(directory::ping);
-    Map<String, Object> st = check(state::ping);
-    boolean up = "UP".equals(dir.get("status")) && "UP".equals(st.get("status"));
+    Map<String, Object> results = new LinkedHashMap<>();
+    boolean up = true;
+    for (Map.Entry<String, Runnable> check : checks.entrySet()) {
+      Map<String, Object> result = check(check.getValue());
+      up &= "UP".equals(result.get("status"));
+      results.put(check.getKey(), result);
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", up ? "UP" : "DOWN");
-    body.put("directory", dir);
-    body.put("state", st);
+    body.putAll(results);
     HashingStatus hashing = hashes.status();
     body.put("password_hash", hashing.implementation());
     Map<String, Object> load = new LinkedHashMap<>();

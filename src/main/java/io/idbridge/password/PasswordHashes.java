@@ -4,6 +4,8 @@ import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Verifies stored password hashes in their standard string formats and creates new argon2id ones,
@@ -16,17 +18,27 @@ public final class PasswordHashes {
   private final PasswordConfig config;
   private final Argon2Engine argon2;
   private final HashPermits permits;
+  private final HashTiming timing;
   private final SecureRandom random = new SecureRandom();
   private final Argon2Hash dummy;
 
   public PasswordHashes(PasswordConfig config) {
-    this(config, Argon2Engines.current());
+    this(config, HashTiming.NONE);
+  }
+
+  public PasswordHashes(PasswordConfig config, HashTiming timing) {
+    this(config, Argon2Engines.current(), timing);
   }
 
   /** Tests choose the engine: Bouncy Castle beside libargon2, or one that counts or blocks. */
   PasswordHashes(PasswordConfig config, Argon2Engine argon2) {
+    this(config, argon2, HashTiming.NONE);
+  }
+
+  private PasswordHashes(PasswordConfig config, Argon2Engine argon2, HashTiming timing) {
     this.config = Objects.requireNonNull(config, "config");
     this.argon2 = Objects.requireNonNull(argon2, "argon2");
+    this.timing = Objects.requireNonNull(timing, "timing");
     this.permits =
         new HashPermits(
             config.maxConcurrentHashes(), config.maxMemoryKib(), config.maxQueuedHashes());
@@ -74,7 +86,7 @@ public final class PasswordHashes {
           config.maxMemoryKib());
       return false;
     }
-    return permits.run(stored.memoryKib(), () -> stored.matches(password)).orElse(false);
+    return run(format, stored.memoryKib(), () -> stored.matches(password)).orElse(false);
   }
 
   /**
@@ -83,8 +95,10 @@ public final class PasswordHashes {
    */
   public String hash(String password) {
     Objects.requireNonNull(password, "password");
-    return permits
-        .run(config.argon2MemoryKib(), () -> Argon2Hash.create(password, config, random, argon2))
+    return run(
+            HashFormat.ARGON2ID,
+            config.argon2MemoryKib(),
+            () -> Argon2Hash.create(password, config, random, argon2))
         .orElseThrow(
             () -> new IllegalStateException("interrupted while waiting to hash a password"));
   }
@@ -110,7 +124,22 @@ public final class PasswordHashes {
    */
   public void verifyDummy(String password) {
     Objects.requireNonNull(password, "password");
-    permits.run(dummy.memoryKib(), () -> dummy.matches(password));
+    run(HashFormat.ARGON2ID, dummy.memoryKib(), () -> dummy.matches(password));
+  }
+
+  /** Under a permit, timed: how long it waited for the permit, and how long the hash ran. */
+  private <T> Optional<T> run(HashFormat format, long costKib, Supplier<T> work) {
+    long asked = System.nanoTime();
+    return permits.run(
+        costKib,
+        () -> {
+          long admitted = System.nanoTime();
+          try {
+            return work.get();
+          } finally {
+            timing.record(format, admitted - asked, System.nanoTime() - admitted);
+          }
+        });
   }
 
   /** Which argon2 runs, and how many hashes run and wait now: for {@code /health}. */

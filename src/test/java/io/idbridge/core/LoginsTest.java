@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.idbridge.Components;
 import io.idbridge.Config;
 import io.idbridge.directory.DirectoryUnavailableException;
-import io.idbridge.directory.FileUserDirectory;
 import io.idbridge.directory.LoginCheck;
 import io.idbridge.directory.User;
 import io.idbridge.directory.UserDirectory;
+import io.idbridge.directory.WritableUserDirectory;
 import io.idbridge.mfa.Base32;
 import io.idbridge.mfa.TotpEnrollment;
 import io.idbridge.testing.FakeClock;
@@ -50,19 +50,25 @@ class LoginsTest {
       props.put(settings[i], settings[i + 1]);
     }
     c = Components.build(Config.read("test", props, Map.of()), clock);
-    logins = new Logins(c.authenticator(), c.mfa(), c.mfaTokens(), c.sessions(), outcomes::add);
+    logins =
+        new Logins(
+            c.authenticator(),
+            c.mfa(),
+            c.mfaTokens(),
+            c.sessions(),
+            (outcome, step, name) -> outcomes.add(outcome));
     return logins;
   }
 
   User user(String name) {
-    FileUserDirectory users = (FileUserDirectory) c.directory();
+    WritableUserDirectory users = (WritableUserDirectory) c.directory();
     users.add(User.of("id-" + name, name, c.hashes().hash("pw-" + name), name, "", Map.of()));
     return users.findByUsername(name).orElseThrow();
   }
 
   User enrolled(String name) {
     return new TotpEnrollment(
-            (FileUserDirectory) c.directory(), c.config().mfa(), new SecureRandom())
+            (WritableUserDirectory) c.directory(), c.config().mfa(), new SecureRandom())
         .enroll(user(name), true)
         .user();
   }
@@ -92,7 +98,7 @@ class LoginsTest {
   void aWrongPasswordAnUnknownNameAndADisabledUserAreOneAnswer() {
     build("throttle.threshold", "10");
     user("bob");
-    FileUserDirectory users = (FileUserDirectory) c.directory();
+    WritableUserDirectory users = (WritableUserDirectory) c.directory();
     users.add(
         User.of("id-off", "off", c.hashes().hash("pw-off"), "", "", Map.of()).withDisabled(true));
     for (LoginAttempt a :
@@ -226,7 +232,7 @@ class LoginsTest {
             c.mfa(),
             c.mfaTokens(),
             c.sessions(),
-            outcomes::add);
+            (outcome, step, name) -> outcomes.add(outcome));
     assertThrows(
         DirectoryUnavailableException.class,
         () -> unreachable.password(attempt("kim", "pw"), Optional.of(SESSION)));

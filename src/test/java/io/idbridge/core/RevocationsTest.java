@@ -47,7 +47,13 @@ class RevocationsTest {
 
   Sessions node(Duration revocationCacheTtl) {
     return new Sessions(
-        c.tokens(), shared, c.config().sessions(), clock, c.directory(), revocationCacheTtl);
+        c.tokens(),
+        shared,
+        c.config().sessions(),
+        clock,
+        c.directory(),
+        revocationCacheTtl,
+        LoginListener.NONE);
   }
 
   static InvalidSessionException.Reason refusal(Sessions node, String token) {
@@ -84,10 +90,17 @@ class RevocationsTest {
             c.config().sessions(),
             clock,
             c.directory(),
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1),
+            LoginListener.NONE);
     Sessions strict =
         new Sessions(
-            c.tokens(), counting, c.config().sessions(), clock, c.directory(), Duration.ZERO);
+            c.tokens(),
+            counting,
+            c.config().sessions(),
+            clock,
+            c.directory(),
+            Duration.ZERO,
+            LoginListener.NONE);
     String token = openOn(cached);
     counting.takeCalls();
 
@@ -128,7 +141,8 @@ class RevocationsTest {
             Config.read("test", props, Map.of()).sessions(),
             clock,
             c.directory(),
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1),
+            LoginListener.NONE);
     String older = openOn(node);
     node.verify(older);
 

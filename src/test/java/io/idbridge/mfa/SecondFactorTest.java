@@ -13,10 +13,11 @@ import io.idbridge.core.Contract;
 import io.idbridge.core.InvalidSessionException;
 import io.idbridge.core.LoginAttempt;
 import io.idbridge.core.LoginFailures;
+import io.idbridge.core.LoginListener;
 import io.idbridge.core.TokenType;
 import io.idbridge.core.Tokens;
-import io.idbridge.directory.FileUserDirectory;
 import io.idbridge.directory.User;
+import io.idbridge.directory.WritableUserDirectory;
 import io.idbridge.jwt.JwsAlgorithm;
 import io.idbridge.jwt.KeyRing;
 import io.idbridge.testing.FakeClock;
@@ -47,7 +48,7 @@ class SecondFactorTest {
   SecondFactor mfa;
   MfaTokens tokens;
   LoginFailures failures;
-  FileUserDirectory users;
+  WritableUserDirectory users;
   Totp totp;
 
   @BeforeEach
@@ -60,7 +61,7 @@ class SecondFactorTest {
     mfa = c.mfa();
     tokens = c.mfaTokens();
     failures = new LoginFailures(c.config().throttle(), c.state(), clock);
-    users = (FileUserDirectory) c.directory();
+    users = (WritableUserDirectory) c.directory();
     totp = mfa.config().totp();
   }
 
@@ -131,7 +132,8 @@ class SecondFactorTest {
     String code = codeOf(alice);
     mfa.verify(alice, code, IP);
     SecondFactor otherNode =
-        new SecondFactor(mfa.config(), tokens, c.state(), failures, c.directory(), clock);
+        new SecondFactor(
+            mfa.config(), tokens, c.state(), failures, c.directory(), clock, LoginListener.NONE);
     assertEquals(MfaException.Reason.WRONG_CODE, refusal(() -> otherNode.verify(alice, code, IP)));
   }
 
@@ -371,7 +373,8 @@ class SecondFactorTest {
     props.put("mfa.required", "true");
     MfaConfig required = Config.read("test", props, Map.of()).mfa();
     SecondFactor strict =
-        new SecondFactor(required, tokens, c.state(), failures, c.directory(), clock);
+        new SecondFactor(
+            required, tokens, c.state(), failures, c.directory(), clock, LoginListener.NONE);
     User plain = User.of("p", "plain", "", "", "", Map.of());
     assertTrue(strict.mustEnroll(plain));
     assertTrue(

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.UUID;
 
 /** A test database: its JDBC URL, and plain SQL for seeding rows and reading them back. */
@@ -16,6 +17,23 @@ public record Database(TestDatabases.Kind kind, String url) {
   /** A name no other run uses, for a table or a table prefix. */
   public static String unique(String base) {
     return base + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+  }
+
+  /**
+   * The configuration of a jdbc state store on tables of this prefix, quick to notice an outage.
+   */
+  public static Map<String, String> stateProperties(String url, String prefix) {
+    return Map.of(
+        "state.type",
+        "jdbc",
+        "state.jdbc.url",
+        url,
+        "state.jdbc.tablePrefix",
+        prefix,
+        "state.jdbc.poolSize",
+        "4",
+        "state.jdbc.connectTimeout",
+        "1s");
   }
 
   public void exec(String sql, Object... params) {
@@ -40,7 +58,7 @@ public record Database(TestDatabases.Kind kind, String url) {
 
   /** Drops tables and sequences whose names start with a prefix (every one a test created). */
   public void dropAll(String prefix) {
-    for (String t : new String[] {"counters", "markers", "set_members"}) {
+    for (String t : new String[] {"counters", "markers", "set_members", "audit"}) {
       exec("DROP TABLE IF EXISTS " + prefix + t);
     }
     exec("DROP SEQUENCE IF EXISTS " + prefix + "set_seq");

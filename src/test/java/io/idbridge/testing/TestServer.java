@@ -21,7 +21,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The real server (embedded Jetty through {@link Main#newServer}, the same webapp as the WAR) on a
@@ -59,6 +61,7 @@ public final class TestServer implements AutoCloseable {
       Map<String, String> props = new HashMap<>(CHEAP);
       props.put("server.host", "127.0.0.1");
       props.put("server.port", "0");
+      props.put("management.port", "0");
       props.put("keys.dir", SharedKeys.dir().toString());
       props.put("directory.file.path", dir.resolve("users.json").toString());
       props.putAll(properties);
@@ -79,15 +82,33 @@ public final class TestServer implements AutoCloseable {
     return dir;
   }
 
-  /** The local port of each connector, in the order the server has them (HTTPS, then redirect). */
+  /**
+   * The local port of each contract connector, in the order the server has them (HTTPS, then
+   * redirect); the management port is {@link #managementUri}'s.
+   */
   public java.util.List<Integer> ports() {
     return java.util.Arrays.stream(server.getConnectors())
+        .filter(c -> !"management".equals(c.getName()))
         .map(c -> ((org.eclipse.jetty.server.ServerConnector) c).getLocalPort())
         .toList();
   }
 
   public URI uri(String path) {
     return base.resolve(path);
+  }
+
+  /** A path on the management port, where {@code /metrics} and {@code /health/*} are served. */
+  public URI managementUri(String path) {
+    for (Connector c : server.getConnectors()) {
+      if ("management".equals(c.getName())) {
+        return URI.create("http://127.0.0.1:" + ((ServerConnector) c).getLocalPort() + path);
+      }
+    }
+    throw new IllegalStateException("the server has no management connector");
+  }
+
+  public HttpResponse<String> getManagement(String path) {
+    return send(HttpRequest.newBuilder(managementUri(path)).GET());
   }
 
   /** Adds a user to the server's users file; the running server notices the change. */

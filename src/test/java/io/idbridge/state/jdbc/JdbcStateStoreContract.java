@@ -33,21 +33,7 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
 
   /** A store as a node builds it from its configuration, on this test's tables. */
   static JdbcStateStore store(String url, String prefix, FakeClock clock) {
-    Config config =
-        Config.read(
-            "test",
-            Map.of(
-                "state.type",
-                "jdbc",
-                "state.jdbc.url",
-                url,
-                "state.jdbc.tablePrefix",
-                prefix,
-                "state.jdbc.poolSize",
-                "4",
-                "state.jdbc.connectTimeout",
-                "1s"),
-            Map.of());
+    Config config = Config.read("test", Database.stateProperties(url, prefix), Map.of());
     return new JdbcStateStore(config.state().jdbc(), clock);
   }
 

@@ -1,0 +1,19 @@
+package io.idbridge.audit;
+
+import io.idbridge.testing.Database;
+import io.idbridge.testing.TestDatabases;
+import org.junit.jupiter.api.BeforeAll;
+
+class MariadbAuditIT extends JdbcAuditContract {
+  static Database db;
+
+  @BeforeAll
+  static void requireDatabase() {
+    db = TestDatabases.require(TestDatabases.Kind.MARIADB, MariadbAuditIT.class);
+  }
+
+  @Override
+  Database database() {
+    return db;
+  }
+}
