@@ -2,6 +2,7 @@ package io.idbridge;
 
 import io.idbridge.cli.Cli;
 import io.idbridge.config.ConfigException;
+import io.idbridge.password.PasswordHashes;
 import io.idbridge.tls.TlsConfig;
 import java.io.IOException;
 import java.time.Clock;
@@ -33,6 +34,7 @@ public final class Main {
     if (!arguments.isEmpty() && Cli.COMMANDS.contains(arguments.get(0))) {
       System.exit(new Cli(System.in, System.out, System.err, System.getenv()).run(arguments));
     }
+    PasswordHashes.chooseEngineInBackground();
     serve(arguments);
   }
 

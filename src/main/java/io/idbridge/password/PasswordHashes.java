@@ -30,6 +30,16 @@ public final class PasswordHashes {
     this(config, Argon2Engines.current(), timing);
   }
 
+  /**
+   * Starts choosing the argon2 engine on another thread, so that loading libargon2 and checking its
+   * reference vector (a few hundred ms) overlap the rest of start-up instead of adding to it.
+   */
+  public static void chooseEngineInBackground() {
+    Thread chooser = new Thread(Argon2Engines::current, "argon2-engine-choice");
+    chooser.setDaemon(true);
+    chooser.start();
+  }
+
   /** Tests choose the engine: Bouncy Castle beside libargon2, or one that counts or blocks. */
   PasswordHashes(PasswordConfig config, Argon2Engine argon2) {
     this(config, argon2, HashTiming.NONE);
