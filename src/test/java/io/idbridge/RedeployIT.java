@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
@@ -58,31 +59,25 @@ class RedeployIT {
 
   @Test
   void jettyFreesEveryOldDeploymentWithPostgresState() throws Exception {
-    Database db = TestDatabases.require(TestDatabases.Kind.POSTGRES, RedeployIT.class);
-    String prefix = Database.unique("redeploy_");
-    try {
-      cycles(
-          new JettyContainer(),
-          config(
-              Map.of(
-                  "state.type",
-                  "jdbc",
-                  "state.jdbc.url",
-                  db.url(),
-                  "state.jdbc.tablePrefix",
-                  prefix)));
-    } finally {
-      db.dropAll(prefix);
-    }
+    cyclesWithJdbcState(JettyContainer::new, TestDatabases.Kind.POSTGRES);
   }
 
   @Test
   void tomcatFreesEveryOldDeploymentWithMariadbState() throws Exception {
-    Database db = TestDatabases.require(TestDatabases.Kind.MARIADB, RedeployIT.class);
+    cyclesWithJdbcState(
+        () -> new TomcatContainer(dir.resolve("tomcat")), TestDatabases.Kind.MARIADB);
+  }
+
+  /**
+   * The container is started only once the database is there: a skipped test leaves none running.
+   */
+  void cyclesWithJdbcState(Callable<Container> container, TestDatabases.Kind kind)
+      throws Exception {
+    Database db = TestDatabases.require(kind, RedeployIT.class);
     String prefix = Database.unique("redeploy_");
     try {
       cycles(
-          new TomcatContainer(dir.resolve("tomcat")),
+          container.call(),
           config(
               Map.of(
                   "state.type",

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.idbridge.Components;
-import io.idbridge.Config;
 import io.idbridge.directory.DirectoryUnavailableException;
 import io.idbridge.directory.LoginCheck;
 import io.idbridge.directory.User;
@@ -14,8 +13,7 @@ import io.idbridge.directory.WritableUserDirectory;
 import io.idbridge.mfa.Base32;
 import io.idbridge.mfa.TotpEnrollment;
 import io.idbridge.testing.FakeClock;
-import io.idbridge.testing.SharedKeys;
-import io.idbridge.testing.TestServer;
+import io.idbridge.testing.TestComponents;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -42,14 +40,11 @@ class LoginsTest {
   Logins logins;
 
   Logins build(String... settings) {
-    Map<String, String> props = new HashMap<>(TestServer.CHEAP);
-    props.put("keys.dir", SharedKeys.dir().toString());
-    props.put("directory.file.path", dir.resolve("users.json").toString());
-    props.put("throttle.threshold", "3");
+    Map<String, String> props = new HashMap<>(Map.of("throttle.threshold", "3"));
     for (int i = 0; i < settings.length; i += 2) {
       props.put(settings[i], settings[i + 1]);
     }
-    c = Components.build(Config.read("test", props, Map.of()), clock);
+    c = TestComponents.build(dir, clock, props);
     logins =
         new Logins(
             c.authenticator(),

@@ -10,7 +10,7 @@ import io.idbridge.state.MemoryStateStore;
 import io.idbridge.state.StateStore;
 import io.idbridge.testing.CountingStateStore;
 import io.idbridge.testing.FakeClock;
-import io.idbridge.testing.SharedKeys;
+import io.idbridge.testing.TestComponents;
 import io.idbridge.testing.TestServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,10 +34,7 @@ class RevocationsTest {
 
   @BeforeEach
   void build() {
-    Map<String, String> props = new HashMap<>(TestServer.CHEAP);
-    props.put("keys.dir", SharedKeys.dir().toString());
-    props.put("directory.file.path", dir.resolve("users.json").toString());
-    c = Components.build(Config.read("test", props, Map.of()), clock);
+    c = TestComponents.build(dir, clock, Map.of());
   }
 
   @AfterEach

@@ -3,15 +3,11 @@ package io.idbridge.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.idbridge.Components;
-import io.idbridge.Config;
 import io.idbridge.directory.User;
 import io.idbridge.testing.FakeClock;
-import io.idbridge.testing.SharedKeys;
-import io.idbridge.testing.TestServer;
+import io.idbridge.testing.TestComponents;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,12 +20,9 @@ class SessionsTest {
   final FakeClock clock = new FakeClock(Instant.parse("2026-03-01T12:00:00Z"));
 
   Sessions sessions(String concurrency, String onLimit) {
-    Map<String, String> props = new HashMap<>(TestServer.CHEAP);
-    props.put("keys.dir", SharedKeys.dir().toString());
-    props.put("directory.file.path", dir.resolve("users.json").toString());
-    props.put("sessions.concurrency", concurrency);
-    props.put("sessions.onLimit", onLimit);
-    return Components.build(Config.read("test", props, Map.of()), clock).sessions();
+    return TestComponents.build(
+            dir, clock, Map.of("sessions.concurrency", concurrency, "sessions.onLimit", onLimit))
+        .sessions();
   }
 
   static InvalidSessionException.Reason refusal(Sessions s, String token) {

@@ -4,18 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.idbridge.Components;
-import io.idbridge.Config;
 import io.idbridge.directory.User;
 import io.idbridge.jwt.JwsAlgorithm;
 import io.idbridge.jwt.JwtException;
 import io.idbridge.jwt.KeyRing;
 import io.idbridge.testing.FakeClock;
-import io.idbridge.testing.SharedKeys;
-import io.idbridge.testing.TestServer;
+import io.idbridge.testing.TestComponents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -31,10 +28,7 @@ class TokensTest {
 
   @BeforeEach
   void build() {
-    Map<String, String> props = new HashMap<>(TestServer.CHEAP);
-    props.put("keys.dir", SharedKeys.dir().toString());
-    props.put("directory.file.path", dir.resolve("users.json").toString());
-    c = Components.build(Config.read("test", props, Map.of()), clock);
+    c = TestComponents.build(dir, clock, Map.of());
   }
 
   @AfterEach

@@ -21,7 +21,7 @@ import io.idbridge.directory.WritableUserDirectory;
 import io.idbridge.jwt.JwsAlgorithm;
 import io.idbridge.jwt.KeyRing;
 import io.idbridge.testing.FakeClock;
-import io.idbridge.testing.SharedKeys;
+import io.idbridge.testing.TestComponents;
 import io.idbridge.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,11 +53,7 @@ class SecondFactorTest {
 
   @BeforeEach
   void build() {
-    Map<String, String> props = new HashMap<>(TestServer.CHEAP);
-    props.put("keys.dir", SharedKeys.dir().toString());
-    props.put("directory.file.path", dir.resolve("users.json").toString());
-    props.put("throttle.threshold", "4");
-    c = Components.build(Config.read("test", props, Map.of()), clock);
+    c = TestComponents.build(dir, clock, Map.of("throttle.threshold", "4"));
     mfa = c.mfa();
     tokens = c.mfaTokens();
     failures = new LoginFailures(c.config().throttle(), c.state(), clock);
