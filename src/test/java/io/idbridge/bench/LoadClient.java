@@ -11,12 +11,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,11 +36,7 @@ public final class LoadClient {
   private final URI jdbcBase;
   private final String user;
   private final String password;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final PlainHttp http = new PlainHttp();
 
   private LoadClient(URI base, URI jdbcBase, String user, String password) {
     this.base = base;
@@ -270,8 +262,7 @@ public final class LoadClient {
     }
   }
 
-  private String login(URI server, String pass, int expected)
-      throws IOException, InterruptedException {
+  private String login(URI server, String pass, int expected) throws IOException {
     return post(server, "/api/login", Map.of("username", user, "password", pass), expected);
   }
 
@@ -281,28 +272,26 @@ public final class LoadClient {
    */
   private String post(
       URI server, String path, Map<String, String> form, int expected, String... headers)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(server.resolve(path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(TestServer.form(form)));
-    if (headers.length > 0) {
-      request.headers(headers);
-    }
-    HttpResponse<String> res = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    if (res.statusCode() != expected) {
+      throws IOException {
+    PlainHttp.Response res =
+        http.send(
+            server.resolve(path),
+            "POST",
+            "application/x-www-form-urlencoded",
+            TestServer.form(form),
+            headers);
+    if (res.status() != expected) {
       // An error body says what went wrong; a success body would hold a token, which is never
       // printed.
       throw new IllegalStateException(
           "POST "
               + path
               + ": "
-              + res.statusCode()
+              + res.status()
               + " where "
               + expected
               + " was expected"
-              + (res.statusCode() >= 400 ? ": " + res.body() : ""));
+              + (res.status() >= 400 ? ": " + res.body() : ""));
     }
     return res.body();
   }

@@ -1,10 +1,6 @@
 package io.idbridge.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,8 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * GETs of one URL on this machine from C keep-alive connections for S seconds; prints the rate of
  * 200 answers (requests/s), and fails if any answer was not 200. What {@code bench/load.sh} uses
- * where wrk is not installed: it costs the client more CPU than wrk, so on a small machine it
- * reports a lower floor.
+ * where wrk is not installed: written in Java, it costs the client more CPU than wrk, so on a small
+ * machine it reports a lower floor.
  *
  * <pre>Throughput URL CONNECTIONS SECONDS [HEADER VALUE]</pre>
  */
@@ -24,12 +20,8 @@ public final class Throughput {
     URI url = LoadClient.loopback(URI.create(args[0]));
     int connections = Integer.parseInt(args[1]);
     long seconds = Long.parseLong(args[2]);
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10));
-    if (args.length == 5) {
-      builder.header(args[3], args[4]);
-    }
-    HttpRequest request = builder.build();
+    String[] header = args.length == 5 ? new String[] {args[3], args[4]} : new String[0];
+    PlainHttp http = new PlainHttp();
     AtomicLong ok = new AtomicLong();
     AtomicLong other = new AtomicLong();
     // A warm-up second first, then the counted stretch.
@@ -41,8 +33,7 @@ public final class Throughput {
           load.run(
               Integer.MAX_VALUE,
               () -> {
-                int status =
-                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = http.send(url, "GET", null, null, header).status();
                 (status == 200 ? ok : other).incrementAndGet();
               });
       if (round == 1) {
