@@ -6,8 +6,11 @@ import java.util.Optional;
 public enum JwsAlgorithm {
   /** RSASSA-PKCS1-v1_5 using SHA-256 (RFC 7518 §3.3). */
   RS256("SHA256withRSA", "RSA"),
-  /** ECDSA using P-256 and SHA-256 (RFC 7518 §3.4). */
-  ES256("SHA256withECDSA", "EC");
+  /**
+   * ECDSA using P-256 and SHA-256 (RFC 7518 §3.4); in the JDK's P1363 format the signature is
+   * JOSE's R || S, not ASN.1 DER.
+   */
+  ES256("SHA256withECDSAinP1363Format", "EC");
 
   private final String jcaName;
   private final String keyType;

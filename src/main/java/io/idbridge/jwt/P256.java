@@ -9,6 +9,7 @@ import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /** The NIST P-256 curve (secp256r1), the only curve ES256 uses (RFC 7518 §3.4). */
@@ -20,6 +21,9 @@ final class P256 {
   static final String JWK_NAME = "P-256";
   static final ECParameterSpec SPEC = jdkSpec();
 
+  /** The same curve in Bouncy Castle's form, with its fast P-256 field arithmetic. */
+  static final ECDomainParameters DOMAIN = bouncyCastleDomain();
+
   private P256() {}
 
   private static ECParameterSpec jdkSpec() {
@@ -30,6 +34,11 @@ final class P256 {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK has no " + JDK_NAME, e);
     }
+  }
+
+  private static ECDomainParameters bouncyCastleDomain() {
+    X9ECParameters curve = CustomNamedCurves.getByName(JDK_NAME);
+    return new ECDomainParameters(curve.getCurve(), curve.getG(), curve.getN(), curve.getH());
   }
 
   static boolean matches(ECParameterSpec params) {
@@ -72,9 +81,8 @@ final class P256 {
     if (d.signum() <= 0 || d.compareTo(order()) >= 0) {
       throw new IllegalArgumentException("EC private scalar out of range");
     }
-    X9ECParameters curve = CustomNamedCurves.getByName(JDK_NAME);
     org.bouncycastle.math.ec.ECPoint q =
-        new FixedPointCombMultiplier().multiply(curve.getG(), d).normalize();
+        new FixedPointCombMultiplier().multiply(DOMAIN.getG(), d).normalize();
     return new ECPoint(q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger());
   }
 }
