@@ -29,7 +29,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws Exception {
-    oneLineLogs();
+    LogLines.install();
     List<String> arguments = List.of(args);
     if (!arguments.isEmpty() && Cli.COMMANDS.contains(arguments.get(0))) {
       System.exit(new Cli(System.in, System.out, System.err, System.getenv()).run(arguments));
@@ -74,14 +74,6 @@ public final class Main {
       throw new IllegalArgumentException("--config needs a file");
     }
     return Optional.of(args.get(i + 1));
-  }
-
-  /** One line per log record, with the time first, unless the JVM was told otherwise. */
-  private static void oneLineLogs() {
-    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-      System.setProperty(
-          "java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s %5$s%6$s%n");
-    }
   }
 
   /** How the connectors parse and answer HTTP/1.1. */
