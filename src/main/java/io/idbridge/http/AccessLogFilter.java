@@ -47,10 +47,11 @@ public final class AccessLogFilter extends HttpFilter {
   /** The line itself, also for the answers the server makes before any filter runs. */
   public static void log(String id, String method, String path, int status, long nanos) {
     long micros = nanos / 1000;
-    LOG.log(
-        System.Logger.Level.INFO,
-        String.format(
-            "%s %s %s %d %d.%03dms",
-            id, method.replaceAll("\\p{Cntrl}", "?"), path, status, micros / 1000, micros % 1000));
+    long fraction = micros % 1000;
+    StringBuilder line = new StringBuilder(96);
+    line.append(id).append(' ').append(Requests.printable(method)).append(' ').append(path);
+    line.append(' ').append(status).append(' ').append(micros / 1000).append('.');
+    line.append(fraction < 100 ? (fraction < 10 ? "00" : "0") : "").append(fraction).append("ms");
+    LOG.log(System.Logger.Level.INFO, line.toString());
   }
 }

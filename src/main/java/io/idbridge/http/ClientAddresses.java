@@ -45,6 +45,11 @@ public final class ClientAddresses {
   }
 
   private boolean trusted(String address) {
-    return trustedProxies.stream().anyMatch(c -> c.contains(address));
+    for (Cidr proxy : trustedProxies) {
+      if (proxy.contains(address)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,8 +28,8 @@ import java.util.Set;
 public final class MethodFilter extends HttpFilter {
   private static final List<String> HANDLED = List.of("GET", "POST", "PUT", "DELETE");
 
-  /** Exact servlet paths and their {@code Allow} values. */
-  private final Map<String, String> allowed = new LinkedHashMap<>();
+  /** Exact servlet paths and the methods they serve, in {@code Allow}'s order. */
+  private final Map<String, Set<String>> allowed = new LinkedHashMap<>();
 
   @Override
   public void init() {
@@ -46,14 +47,12 @@ public final class MethodFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    String allow = allowed.get(req.getServletPath());
-    if (allow == null
-        || (!req.getMethod().equals("OPTIONS")
-            && Set.of(allow.split(", ")).contains(req.getMethod()))) {
+    Set<String> allow = allowed.get(req.getServletPath());
+    if (allow == null || (!req.getMethod().equals("OPTIONS") && allow.contains(req.getMethod()))) {
       chain.doFilter(req, res);
       return;
     }
-    res.setHeader("Allow", allow);
+    res.setHeader("Allow", String.join(", ", allow));
     if (req.getMethod().equals("OPTIONS")) {
       res.setStatus(204);
       return;
@@ -75,7 +74,7 @@ public final class MethodFilter extends HttpFilter {
   }
 
   /** The servlet's methods, or null when it overrides {@code service} and so decides itself. */
-  private static String allow(Class<?> servlet) {
+  private static Set<String> allow(Class<?> servlet) {
     if (!HttpServlet.class.isAssignableFrom(servlet) || declares(servlet, "service")) {
       return null;
     }
@@ -91,7 +90,7 @@ public final class MethodFilter extends HttpFilter {
       methods.add("HEAD");
     }
     methods.add("OPTIONS");
-    return String.join(", ", methods);
+    return Collections.unmodifiableSet(methods);
   }
 
   /**

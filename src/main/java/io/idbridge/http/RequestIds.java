@@ -33,7 +33,12 @@ public final class RequestIds {
 
   /** The first of {@link #HEADERS} that a request carries, by the given lookup; null for none. */
   public static String sentHeader(UnaryOperator<String> header) {
-    return HEADERS.stream().filter(h -> header.apply(h) != null).findFirst().orElse(null);
+    for (String name : HEADERS) {
+      if (header.apply(name) != null) {
+        return name;
+      }
+    }
+    return null;
   }
 
   /** The id sent, when it is safe to repeat; else a new one. */

@@ -11,7 +11,25 @@ public final class Requests {
   public static String path(HttpServletRequest req) {
     String uri = req.getRequestURI();
     String path = uri.substring(Math.min(req.getContextPath().length(), uri.length()));
-    return path.replaceAll("[\\p{Cntrl}]", "?");
+    return printable(path);
+  }
+
+  /**
+   * The text with each ASCII control character (a CR or LF that would forge a log line) as {@code
+   * ?}; on every request, so a loop rather than a regular expression.
+   */
+  public static String printable(String text) {
+    char[] chars = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        if (chars == null) {
+          chars = text.toCharArray();
+        }
+        chars[i] = '?';
+      }
+    }
+    return chars == null ? text : new String(chars);
   }
 
   /**
