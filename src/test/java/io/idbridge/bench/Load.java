@@ -1,5 +1,6 @@
 package io.idbridge.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,13 +32,25 @@ final class Load {
    * Runs {@code count} operations (fewer at the deadline) and returns the wall time in nanoseconds.
    */
   long run(int count, Operation operation) throws InterruptedException {
+    return run(count, operation, deadlineNanos);
+  }
+
+  /** Runs operations for about this long (less at the deadline); returns the wall time. */
+  long runFor(Duration duration, Operation operation) throws InterruptedException {
+    return run(
+        Integer.MAX_VALUE,
+        operation,
+        Math.min(deadlineNanos, System.nanoTime() + duration.toNanos()));
+  }
+
+  private long run(int count, Operation operation, long untilNanos) throws InterruptedException {
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long start = System.nanoTime();
     for (int t = 0; t < threads; t++) {
       pool.execute(
           () -> {
-            while (next.getAndIncrement() < count && System.nanoTime() < deadlineNanos) {
+            while (next.getAndIncrement() < count && System.nanoTime() < untilNanos) {
               try {
                 operation.run();
               } catch (Exception e) {

@@ -13,10 +13,12 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,12 +39,25 @@ public final class LoadClient {
   private final String user;
   private final String password;
   private final PlainHttp http = new PlainHttp();
+  private final int clients;
+  private final Optional<Wrk> wrk;
+  private final Duration block;
 
-  private LoadClient(URI base, URI jdbcBase, String user, String password) {
+  private LoadClient(
+      URI base,
+      URI jdbcBase,
+      String user,
+      String password,
+      int clients,
+      Optional<Wrk> wrk,
+      Duration block) {
     this.base = base;
+    this.clients = clients;
     this.jdbcBase = jdbcBase;
     this.user = user;
     this.password = password;
+    this.wrk = wrk;
+    this.block = block;
   }
 
   public static void main(String[] args) throws Exception {
@@ -63,14 +78,20 @@ public final class LoadClient {
             loopback(URI.create(required(o, "--url"))),
             o.containsKey("--jdbc-url") ? loopback(URI.create(o.get("--jdbc-url"))) : null,
             o.getOrDefault("--user", "bench"),
-            password);
+            password,
+            clients,
+            o.getOrDefault("--client", "wrk").equals("java") ? Optional.empty() : Wrk.onPath(),
+            Duration.ofSeconds(number(o, "--block-seconds", 3)));
     Load load = new Load(clients, deadline);
     System.out.printf(
         Locale.ROOT,
-        "idbridge load: %s, %d concurrent clients, %d cores, argon2id m=%d t=%d p=%d, "
+        "idbridge load: %s, %d concurrent clients (%s), %d cores, argon2id m=%d t=%d p=%d, "
             + "password.maxConcurrent=%d%n",
         client.base,
         clients,
+        client.wrk.isPresent()
+            ? "wrk; blocks of " + client.block.toSeconds() + " s"
+            : "the Java client; " + logins + " logins",
         Runtime.getRuntime().availableProcessors(),
         hashing.argon2MemoryKib(),
         hashing.argon2Iterations(),
@@ -99,7 +120,7 @@ public final class LoadClient {
    * the hash is the whole cost.
    */
   private void compareWithRawHash(Load load, int logins, int raw, int warmup, PasswordConfig p)
-      throws InterruptedException {
+      throws InterruptedException, IOException {
     Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id);
     String hash =
         argon2.hash(
@@ -113,22 +134,53 @@ public final class LoadClient {
             throw new IllegalStateException("the raw verify did not match");
           }
         };
-    Samples http = new Samples("POST /api/login (200)");
     Samples direct = new Samples("libargon2 argon2id verify, in-process");
-    double ratio =
-        alternate(
-            load, warmup, http, logins, () -> login(base, password, 200), direct, raw, verify);
+    double ratio;
+    double beyond;
+    if (wrk.isPresent()) {
+      Wrk.Totals http = new Wrk.Totals("POST /api/login (200), wrk");
+      ratio = alternateWithWrk(load, http, base, direct, verify);
+      beyond = http.p50Millis() - direct.percentileMillis(50);
+    } else {
+      Samples http = new Samples("POST /api/login (200)");
+      ratio =
+          alternate(
+              load, warmup, http, logins, () -> login(base, password, 200), direct, raw, verify);
+      beyond = http.percentileMillis(50) - direct.percentileMillis(50);
+    }
     System.out.printf(
         Locale.ROOT,
         "RATIO HTTP login rate / raw argon2id verify rate: %.2f"
             + "  (1.0: the hash is the whole cost; median login beyond the hash: %.1f ms)%n",
         ratio,
-        http.percentileMillis(50) - direct.percentileMillis(50));
+        beyond);
     figure("login/native-argon2id", ratio);
   }
 
   /** The same logins to the server with state.type=jdbc and to the one with memory state. */
-  private void compareStates(Load load, int logins, int warmup) throws InterruptedException {
+  private void compareStates(Load load, int logins, int warmup)
+      throws InterruptedException, IOException {
+    if (wrk.isPresent()) {
+      Wrk.Totals jdbc = new Wrk.Totals("POST /api/login, jdbc state, wrk");
+      Wrk.Totals memory = new Wrk.Totals("POST /api/login, memory state, wrk");
+      wrkLogins(jdbcBase, block);
+      for (int b = 0; b < BLOCKS; b++) {
+        jdbc.add(wrkLogins(jdbcBase, block));
+        memory.add(wrkLogins(base, block));
+      }
+      System.out.println(Samples.HEADER);
+      System.out.println(jdbc.line());
+      System.out.println(memory.line());
+      double ratio = jdbc.rate() / memory.rate();
+      System.out.printf(
+          Locale.ROOT,
+          "RATIO login rate with state.type=jdbc / with memory state: %.2f"
+              + "  (median difference: %.1f ms)%n",
+          ratio,
+          jdbc.p50Millis() - memory.p50Millis());
+      figure("jdbc/memory-state", ratio);
+      return;
+    }
     Samples jdbc = new Samples("POST /api/login, jdbc state");
     Samples memory = new Samples("POST /api/login, memory state");
     double ratio =
@@ -208,6 +260,38 @@ public final class LoadClient {
     System.out.println(first.line(firstWall));
     System.out.println(second.line(secondWall));
     return first.rate(firstWall) / second.rate(secondWall);
+  }
+
+  /**
+   * Logins by wrk and the raw verify in this process, in alternating blocks of the same length
+   * after a warm-up of each; returns the rate of the first over the second's.
+   */
+  private double alternateWithWrk(
+      Load load, Wrk.Totals http, URI server, Samples direct, Load.Operation verify)
+      throws InterruptedException, IOException {
+    // The server's JIT compiles the login path in its first seconds of load; the warm-up is
+    // not timed.
+    wrkLogins(server, block.multipliedBy(2));
+    load.runFor(block, verify);
+    long directWall = 0;
+    for (int b = 0; b < BLOCKS; b++) {
+      http.add(wrkLogins(server, block));
+      directWall += load.runFor(block, timed(direct, verify));
+    }
+    System.out.println(Samples.HEADER);
+    System.out.println(http.line());
+    System.out.println(direct.line(directWall));
+    return http.rate() / direct.rate(directWall);
+  }
+
+  private Wrk.Block wrkLogins(URI server, Duration duration)
+      throws IOException, InterruptedException {
+    return wrk.orElseThrow()
+        .post(
+            server.resolve("/api/login"),
+            TestServer.form(Map.of("username", user, "password", password)),
+            clients,
+            duration);
   }
 
   /** A line the script collects across server starts. */
