@@ -4,14 +4,15 @@
 #
 #   login    POST /api/login rate / libargon2's raw argon2id verify rate in the client's own process, at the
 #            same parameters (the defaults) and the same concurrency (LoadClient), in alternating blocks of
-#            -b seconds after an untimed warm-up; the logins come from wrk when it is installed (a Java client
-#            on the same two cores costs them a few per cent), else from LoadClient's own -n logins
+#            -b seconds after an untimed warm-up of -w seconds (the JIT's, whose rate is printed too); the
+#            logins come from wrk when it is installed (a Java client on the same two cores costs them a few
+#            per cent), else from LoadClient's own -n logins
 #   verify   GET /connectycube/verify rate / GET /health rate of the same server, 32 keep-alive connections
 #            (wrk when installed, else a Java client that reports a lower floor)
 #   jdbc     login rate of a server with state.type=jdbc / of the one with memory state, alternating blocks
 #   start    seconds from launching the server's JVM to its first 200 on /health
 #
-#   bench/load.sh [-n LOGINS (120)] [-b BLOCK_SECONDS (3)] [-c CLIENTS (cores)] [-s STARTS (3)]
+#   bench/load.sh [-n LOGINS (120)] [-b BLOCK_SECONDS (3)] [-w WARMUP_SECONDS (10)] [-c CLIENTS (cores)] [-s STARTS (3)]
 #                 [-d VERIFY_SECONDS (6)] [-t MAX_SECONDS (300)]
 #
 # The jdbc figure needs a state database: BENCH_STATE_JDBC_URL, else IDBRIDGE_TEST_POSTGRES_URL (tables prefixed
@@ -23,24 +24,26 @@ cd "$(dirname "$0")/.."
 
 logins=120
 block_seconds=3
+warmup_seconds=10
 clients=$(nproc)
 starts=3
 verify_seconds=6
 max_seconds=300
-while getopts "n:b:c:s:d:t:h" opt; do
+while getopts "n:b:w:c:s:d:t:h" opt; do
   case $opt in
     n) logins=$OPTARG ;;
     b) block_seconds=$OPTARG ;;
+    w) warmup_seconds=$OPTARG ;;
     c) clients=$OPTARG ;;
     s) starts=$OPTARG ;;
     d) verify_seconds=$OPTARG ;;
     t) max_seconds=$OPTARG ;;
-    *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
 done
-for n in "$logins" "$block_seconds" "$clients" "$starts" "$verify_seconds" "$max_seconds"; do
+for n in "$logins" "$block_seconds" "$warmup_seconds" "$clients" "$starts" "$verify_seconds" "$max_seconds"; do
   if [[ ! $n =~ ^[1-9][0-9]*$ ]]; then
-    echo "-n, -b, -c, -s, -d and -t take a positive whole number, not '$n'" >&2
+    echo "-n, -b, -w, -c, -s, -d and -t take a positive whole number, not '$n'" >&2
     exit 2
   fi
 done
@@ -81,7 +84,7 @@ declare -A figures
 record() { figures[$1]="${figures[$1]:-} $2"; }
 
 if command -v wrk >/dev/null; then
-  login_load="wrk, $clients connections, blocks of $block_seconds s"
+  login_load="wrk, $clients connections, blocks of $block_seconds s after $warmup_seconds s of warm-up"
 else
   login_load="LoadClient, $logins logins from $clients clients"
 fi
@@ -103,7 +106,7 @@ for start in $(seq 1 "$starts"); do
   printf '%s\n' "$password" | timeout --signal=TERM $((max_seconds + 120)) \
     java $heap -cp "$client_cp" io.idbridge.bench.LoadClient --url "$memory_url" "${jdbc_args[@]}" \
     --config "$tmp/memory.properties" --user bench --logins "$logins" --clients "$clients" \
-    --block-seconds "$block_seconds" \
+    --block-seconds "$block_seconds" --warmup-seconds "$warmup_seconds" \
     --max-seconds "$max_seconds" --mixed $((start == 1 ? logins / 4 : 0)) | tee "$out"
   while read -r _ name value; do
     record "$name" "$value"

@@ -42,6 +42,7 @@ public final class LoadClient {
   private final int clients;
   private final Optional<Wrk> wrk;
   private final Duration block;
+  private final Duration warmup;
 
   private LoadClient(
       URI base,
@@ -50,7 +51,8 @@ public final class LoadClient {
       String password,
       int clients,
       Optional<Wrk> wrk,
-      Duration block) {
+      Duration block,
+      Duration warmup) {
     this.base = base;
     this.clients = clients;
     this.jdbcBase = jdbcBase;
@@ -58,6 +60,7 @@ public final class LoadClient {
     this.password = password;
     this.wrk = wrk;
     this.block = block;
+    this.warmup = warmup;
   }
 
   public static void main(String[] args) throws Exception {
@@ -81,7 +84,8 @@ public final class LoadClient {
             password,
             clients,
             o.getOrDefault("--client", "wrk").equals("java") ? Optional.empty() : Wrk.onPath(),
-            Duration.ofSeconds(number(o, "--block-seconds", 3)));
+            Duration.ofSeconds(number(o, "--block-seconds", 3)),
+            Duration.ofSeconds(number(o, "--warmup-seconds", 10)));
     Load load = new Load(clients, deadline);
     System.out.printf(
         Locale.ROOT,
@@ -163,7 +167,7 @@ public final class LoadClient {
     if (wrk.isPresent()) {
       Wrk.Totals jdbc = new Wrk.Totals("POST /api/login, jdbc state, wrk");
       Wrk.Totals memory = new Wrk.Totals("POST /api/login, memory state, wrk");
-      wrkLogins(jdbcBase, block);
+      wrkLogins(jdbcBase, this.warmup);
       for (int b = 0; b < BLOCKS; b++) {
         jdbc.add(wrkLogins(jdbcBase, block));
         memory.add(wrkLogins(base, block));
@@ -269,9 +273,15 @@ public final class LoadClient {
   private double alternateWithWrk(
       Load load, Wrk.Totals http, URI server, Samples direct, Load.Operation verify)
       throws InterruptedException, IOException {
-    // The server's JIT compiles the login path in its first seconds of load; the warm-up is
-    // not timed.
-    wrkLogins(server, block.multipliedBy(2));
+    // A fresh server's JIT compiles the login path during its first seconds of load, on the same
+    // two cores; the warm-up is not timed, and its rate is printed for what a cold start gives.
+    Wrk.Block cold = wrkLogins(server, warmup);
+    System.out.printf(
+        Locale.ROOT,
+        "warm-up, untimed: %d logins in the first %.0f s of load (%.1f/s)%n",
+        cold.requests(),
+        cold.nanos() / 1e9,
+        cold.requests() / (cold.nanos() / 1e9));
     load.runFor(block, verify);
     long directWall = 0;
     for (int b = 0; b < BLOCKS; b++) {
