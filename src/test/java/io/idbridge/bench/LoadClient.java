@@ -284,10 +284,21 @@ public final class LoadClient {
         cold.requests() / (cold.nanos() / 1e9));
     load.runFor(block, verify);
     long directWall = 0;
+    StringBuilder blocks = new StringBuilder("blocks (login/s, raw/s):");
     for (int b = 0; b < BLOCKS; b++) {
-      http.add(wrkLogins(server, block));
-      directWall += load.runFor(block, timed(direct, verify));
+      Wrk.Block logins = wrkLogins(server, block);
+      http.add(logins);
+      int before = direct.count();
+      long wall = load.runFor(block, timed(direct, verify));
+      directWall += wall;
+      blocks.append(
+          String.format(
+              Locale.ROOT,
+              "  %.1f/%.1f",
+              logins.requests() / (logins.nanos() / 1e9),
+              (direct.count() - before) / (wall / 1e9)));
     }
+    System.out.println(blocks);
     System.out.println(Samples.HEADER);
     System.out.println(http.line());
     System.out.println(direct.line(directWall));
