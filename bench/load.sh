@@ -10,7 +10,8 @@
 #   verify   GET /connectycube/verify rate / GET /health rate of the same server, 32 keep-alive connections
 #            (wrk when installed, else a Java client that reports a lower floor)
 #   jdbc     login rate of a server with state.type=jdbc / of the one with memory state, alternating blocks
-#   start    seconds from launching the server's JVM to its first 200 on /health
+#   start    seconds from launching the server's JVM to its first 200 on /health; also, for what an operator can
+#            add, with -XX:SharedArchiveFile of a class-data archive made by one start before them
 #
 #   bench/load.sh [-n LOGINS (120)] [-b BLOCK_SECONDS (3)] [-w WARMUP_SECONDS (10)] [-c CLIENTS (cores)] [-s STARTS (3)]
 #                 [-d VERIFY_SECONDS (6)] [-t MAX_SECONDS (300)]
@@ -38,7 +39,7 @@ while getopts "n:b:w:c:s:d:t:h" opt; do
     s) starts=$OPTARG ;;
     d) verify_seconds=$OPTARG ;;
     t) max_seconds=$OPTARG ;;
-    *) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
 done
 for n in "$logins" "$block_seconds" "$warmup_seconds" "$clients" "$starts" "$verify_seconds" "$max_seconds"; do
@@ -83,6 +84,13 @@ done
 declare -A figures
 record() { figures[$1]="${figures[$1]:-} $2"; }
 
+# The class-data archive an operator can give the JVM (README, Start-up): written at the exit of one start that
+# served /health and a login, then used by a start of its own before each measured one.
+cds=$tmp/idbridge.jsa
+SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:-} -XX:ArchiveClassesAtExit=$cds" start_server "$tmp/memory.properties" "$tmp/cds.log"
+curl -sf -o /dev/null -d username=bench --data-urlencode "password=$password" "$url/api/login"
+stop_servers
+
 if command -v wrk >/dev/null; then
   login_load="wrk, $clients connections, blocks of $block_seconds s after $warmup_seconds s of warm-up"
 else
@@ -92,6 +100,13 @@ echo "idbridge figures: $starts fresh starts; logins by $login_load; verify rate
 for start in $(seq 1 "$starts"); do
   echo
   echo "=== start $start of $starts ==="
+  if [[ -f $cds ]]; then
+    SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:-} -XX:SharedArchiveFile=$cds" start_server "$tmp/memory.properties" \
+      "$tmp/cds-$start.log"
+    record start-cds "$startup"
+    echo "start-up to a 200 on /health with -XX:SharedArchiveFile: $startup s"
+    stop_servers
+  fi
   start_server "$tmp/memory.properties" "$tmp/memory-$start.log"
   memory_url=$url
   record start "$startup"
@@ -153,3 +168,4 @@ else
   echo "login rate, state.type=jdbc / memory: skipped (set BENCH_STATE_JDBC_URL or IDBRIDGE_TEST_POSTGRES_URL)"
 fi
 summary start '< 1 s' max "start-up to a 200 on /health (s)"
+summary start-cds '-' max "start-up with the class-data archive (s)"
