@@ -121,6 +121,28 @@ class MfaApiIT {
     return Json.parse(res.body()).get("mfa_key").asText();
   }
 
+  /**
+   * A user whose code at the clock's time starts with a zero, which the code loses when sent as a
+   * JSON number.
+   */
+  static User enrolledWithALeadingZero(String name) {
+    server.addUser(name, "pw-" + name, Map.of());
+    byte[] key = new byte[20];
+    SecureRandom random = new SecureRandom();
+    do {
+      random.nextBytes(key);
+    } while (totp.code(key, totp.step(CLOCK.instant())).charAt(0) != '0');
+    User user =
+        server.users().findByUsername(name).orElseThrow().withTotp(Base32.encode(key), true);
+    server.users().update(user);
+    return user;
+  }
+
+  static HttpResponse<String> jsonStep(String path, String mfaToken, String otp, String ip) {
+    return server.postJson(
+        path, "{\"mfa_token\":\"" + mfaToken + "\",\"otp\":" + otp + "}", "X-Forwarded-For", ip);
+  }
+
   static String error(HttpResponse<String> res) {
     return Json.parse(res.body()).get("error").asText();
   }
@@ -184,6 +206,32 @@ class MfaApiIT {
     assertEquals("too_many_failures", error(throttled));
     assertTrue(throttled.headers().firstValue("Retry-After").isPresent());
     assertEquals(429, login("cy", ip).statusCode(), "the count is the one of passwords");
+  }
+
+  @Test
+  void aCodeSentAsAJsonNumberGetsBackTheLeadingZerosItLost() {
+    for (String path : List.of("/api/mfa/verify", "/api/login/mfa")) {
+      String name = path.endsWith("verify") ? "kit" : "kip";
+      User user = enrolledWithALeadingZero(name);
+      String ip = freshIp();
+      String number = Long.toString(Long.parseLong(code(user.totpSecret())));
+      HttpResponse<String> res = jsonStep(path, mfaToken(name, ip), number, ip);
+      assertEquals(200, res.statusCode(), path + " with {\"otp\":" + number + "}: " + res.body());
+    }
+  }
+
+  @Test
+  void aJsonNumberThatIsNegativeFractionalOrTooLongIsAWrongCode() {
+    User lou = enrolledWithALeadingZero("lou");
+    String ip = freshIp();
+    String token = mfaToken("lou", ip);
+    String code = code(lou.totpSecret());
+    long number = Long.parseLong(code);
+    for (String otp : List.of("-" + number, number + ".0", "1" + code)) {
+      HttpResponse<String> res = jsonStep("/api/mfa/verify", token, otp, ip);
+      assertEquals(401, res.statusCode(), "{\"otp\":" + otp + "}: " + res.body());
+      assertEquals("invalid_otp", error(res));
+    }
   }
 
   @Test
