@@ -118,6 +118,14 @@ public final class RequestBody {
         .orElseThrow(() -> missing(name));
   }
 
+  /**
+   * A secret whose name is configured, from the body only: in the query string it counts as
+   * missing, 400 naming it ({@link #BODY_ONLY} refuses only the fixed names).
+   */
+  public String requiredInBody(String name) {
+    return bodyText(name).filter(s -> !s.isBlank()).orElseThrow(() -> missing(name));
+  }
+
   /** A field that must be present and not blank, else 400 naming it. */
   public String required(String name) {
     return text(name).filter(s -> !s.isBlank()).orElseThrow(() -> missing(name));

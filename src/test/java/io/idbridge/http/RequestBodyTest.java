@@ -75,6 +75,12 @@ class RequestBodyTest {
   }
 
   @Test
+  void aFieldRequiredInTheBodyIsMissingWhenOnlyTheQueryStringHasIt() {
+    assertEquals(400, status(() -> parse("pin=1234", null, "user=carol").requiredInBody("pin")));
+    assertEquals("5678", parse("pin=1234", null, "pin=5678").requiredInBody("pin"));
+  }
+
+  @Test
   void malformedBodiesAre400() {
     assertEquals(400, status(() -> parse(null, "application/json", "{\"a\":")));
     assertEquals(400, status(() -> parse(null, "application/json", "[1,2]")));
