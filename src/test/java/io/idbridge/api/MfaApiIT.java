@@ -20,6 +20,7 @@ import io.idbridge.testing.Json;
 import io.idbridge.testing.SharedKeys;
 import io.idbridge.testing.TerminalQrCodes;
 import io.idbridge.testing.TestServer;
+import io.idbridge.testing.TotpSecrets;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -121,19 +122,12 @@ class MfaApiIT {
     return Json.parse(res.body()).get("mfa_key").asText();
   }
 
-  /**
-   * A user whose code at the clock's time starts with a zero, which the code loses when sent as a
-   * JSON number.
-   */
+  /** A user whose code at the clock's time starts with a zero, which a JSON number loses. */
   static User enrolledWithALeadingZero(String name) {
-    server.addUser(name, "pw-" + name, Map.of());
-    byte[] key = new byte[20];
-    SecureRandom random = new SecureRandom();
-    do {
-      random.nextBytes(key);
-    } while (totp.code(key, totp.step(CLOCK.instant())).charAt(0) != '0');
     User user =
-        server.users().findByUsername(name).orElseThrow().withTotp(Base32.encode(key), true);
+        server
+            .addUser(name, "pw-" + name, Map.of())
+            .withTotp(TotpSecrets.withLeadingZeroAt(totp, CLOCK.instant()), true);
     server.users().update(user);
     return user;
   }
@@ -377,6 +371,29 @@ class MfaApiIT {
         server.postForm("/api/mfa/enroll", Map.of(), "Authorization", bearer);
     assertEquals(409, again.statusCode(), "a session cannot replace a confirmed secret");
     assertEquals("mfa_already_enabled", error(again));
+  }
+
+  @Test
+  void confirmTakesACodeSentAsAJsonNumberWithItsLeadingZerosBack() {
+    server.addUser("ivo", "pw-ivo", Map.of());
+    String ip = freshIp();
+    String bearer = "Bearer " + Json.parse(login("ivo", ip).body()).get("token").asText();
+    String secret;
+    do { // each enrollment before the confirmation replaces the waiting secret
+      HttpResponse<String> enroll =
+          server.postForm("/api/mfa/enroll", Map.of(), "Authorization", bearer);
+      assertEquals(200, enroll.statusCode(), enroll.body());
+      secret = Json.parse(enroll.body()).get("secret").asText();
+    } while (code(secret).charAt(0) != '0');
+    HttpResponse<String> confirm =
+        server.postJson(
+            "/api/mfa/confirm",
+            "{\"otp\":" + Long.parseLong(code(secret)) + "}",
+            "Authorization",
+            bearer,
+            "X-Forwarded-For",
+            ip);
+    assertEquals(200, confirm.statusCode(), confirm.body());
   }
 
   @Test
