@@ -247,7 +247,7 @@ public final class Bootstrap implements ServletContextListener {
     servlet(
         ctx,
         "apiLoginMfa",
-        new ApiLoginMfaServlet(c.logins(), addresses, audiences),
+        new ApiLoginMfaServlet(c.logins(), addresses, audiences, config.mfa().digits()),
         "/api/login/mfa");
     servlet(
         ctx,
@@ -287,7 +287,7 @@ public final class Bootstrap implements ServletContextListener {
     servlet(
         ctx,
         "voltmxMfaValidate",
-        new VoltmxMfaValidateServlet(c.logins(), addresses, voltmx),
+        new VoltmxMfaValidateServlet(c.logins(), addresses, voltmx, config.mfa().digits()),
         "/voltmx/mfa/validate");
   }
 

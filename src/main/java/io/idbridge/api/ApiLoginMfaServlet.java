@@ -20,11 +20,17 @@ public final class ApiLoginMfaServlet extends HttpServlet {
   private final Logins logins;
   private final ClientAddresses addresses;
   private final Set<String> audiences;
+  private final int codeDigits;
 
-  public ApiLoginMfaServlet(Logins logins, ClientAddresses addresses, Set<String> audiences) {
+  /**
+   * @param codeDigits {@code mfa.totp.digits}
+   */
+  public ApiLoginMfaServlet(
+      Logins logins, ClientAddresses addresses, Set<String> audiences, int codeDigits) {
     this.logins = logins;
     this.addresses = addresses;
     this.audiences = Set.copyOf(audiences);
+    this.codeDigits = codeDigits;
   }
 
   @Override
@@ -32,7 +38,7 @@ public final class ApiLoginMfaServlet extends HttpServlet {
     RequestBody body = RequestBody.of(req);
     Logins.SessionRequest session = ApiLoginAnswers.session(body, audiences);
     String token = body.required("mfa_token");
-    String otp = body.required("otp");
+    String otp = body.requiredCode("otp", codeDigits);
     Responses.write(
         req,
         res,

@@ -40,7 +40,7 @@ public final class ApiMfaConfirmServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    String otp = RequestBody.of(req).required("otp");
+    String otp = RequestBody.of(req).requiredCode("otp", mfa.config().digits());
     try {
       mfa.confirm(ApiMfaSteps.enrolling(req, sessions, tokens, directory), otp, addresses.of(req));
     } catch (MfaException e) {

@@ -43,7 +43,7 @@ public final class ApiMfaVerifyServlet extends HttpServlet {
   protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
     RequestBody body = RequestBody.of(req);
     String token = body.required("mfa_token");
-    String otp = body.required("otp");
+    String otp = body.requiredCode("otp", config.digits());
     User user =
         ApiLoginAnswers.passed(
             logins.code(VERIFIABLE, token, otp, addresses.of(req), Optional.empty()));

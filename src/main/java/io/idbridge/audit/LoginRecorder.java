@@ -49,7 +49,9 @@ public final class LoginRecorder implements LoginListener {
               "mfa_enrollment_required");
       case SESSION_REFUSED ->
           audit.failure(AuditEvent.Kind.LOGIN_FAILED, null, name, "refused_by_policy");
-      case WRONG_CODE -> audit.failure(AuditEvent.Kind.MFA_FAILED, null, name, "wrong_code");
+      case WRONG_CODE ->
+          audit.failure(
+              AuditEvent.Kind.MFA_FAILED, ((LoginStep.WrongCode) s).userId(), name, "wrong_code");
       case PROOF_REFUSED ->
           audit.failure(
               AuditEvent.Kind.MFA_FAILED,

@@ -94,11 +94,12 @@ public sealed interface LoginStep {
   /**
    * A wrong or already used code, counted as a login failure.
    *
+   * @param userId the user whose code it was, named by the password or the mfa_token
    * @param retriesLeft the wrong codes the mfa_token still allows (0: log in again); empty when the
    *     code came with the password
    * @param sentence the sentence for the person typing codes
    */
-  record WrongCode(OptionalInt retriesLeft, String sentence) implements LoginStep {
+  record WrongCode(String userId, OptionalInt retriesLeft, String sentence) implements LoginStep {
     public Kind kind() {
       return Kind.WRONG_CODE;
     }

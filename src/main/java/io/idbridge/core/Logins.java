@@ -193,7 +193,8 @@ public final class Logins {
 
   private static LoginStep refusal(MfaException e) {
     return switch (e.reason()) {
-      case WRONG_CODE -> new LoginStep.WrongCode(e.retriesLeft(), e.wrongCodeSentence());
+      case WRONG_CODE ->
+          new LoginStep.WrongCode(e.userId().orElseThrow(), e.retriesLeft(), e.wrongCodeSentence());
       case THROTTLED -> new LoginStep.Throttled(e.retryAfter().orElseThrow());
       case EXPIRED_TOKEN -> new LoginStep.ProofRefused(true);
       case INVALID_TOKEN,

@@ -2,6 +2,7 @@ package io.idbridge.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.idbridge.mfa.OtpCodes;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
@@ -105,11 +106,33 @@ public final class RequestBody {
     return Optional.of(String.valueOf(v));
   }
 
+  /**
+   * A one-time code that must be present and not blank, else 400 naming it; a JSON number gets back
+   * the leading zeros it lost ({@link OtpCodes#of}).
+   *
+   * @param digits {@code mfa.totp.digits}
+   */
+  public String requiredCode(String name, int digits) {
+    return OtpCodes.of(fields.get(name), digits)
+        .filter(s -> !s.isBlank())
+        .orElseThrow(() -> missing(name));
+  }
+
+  /**
+   * A secret whose name is configured, from the body only: in the query string it counts as
+   * missing, 400 naming it ({@link #BODY_ONLY} refuses only the fixed names).
+   */
+  public String requiredInBody(String name) {
+    return bodyText(name).filter(s -> !s.isBlank()).orElseThrow(() -> missing(name));
+  }
+
   /** A field that must be present and not blank, else 400 naming it. */
   public String required(String name) {
-    return text(name)
-        .filter(s -> !s.isBlank())
-        .orElseThrow(() -> new HttpError(ErrorReply.badRequest("missing parameter: " + name)));
+    return text(name).filter(s -> !s.isBlank()).orElseThrow(() -> missing(name));
+  }
+
+  private static HttpError missing(String name) {
+    return new HttpError(ErrorReply.badRequest("missing parameter: " + name));
   }
 
   public Map<String, Object> fields() {

@@ -8,8 +8,8 @@ import io.idbridge.core.TokenType;
 import io.idbridge.core.Tokens;
 import io.idbridge.http.RequestIds;
 import io.idbridge.jwt.JwtException;
+import io.idbridge.mfa.OtpCodes;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -190,17 +190,9 @@ public final class ChallengeFlow {
     return false;
   }
 
-  /**
-   * The answer's code. One sent as a JSON number lost its leading zeros ({@code {"otp":21702}} for
-   * {@code 021702}, one code in ten): they are put back, up to {@code mfa.totp.digits}.
-   */
+  /** The answer's code, a JSON number with its leading zeros put back; a missing one is wrong. */
   private String code(Map<?, ?> answer) {
-    if (answer.get("otp") instanceof Number n
-        && (n instanceof Integer || n instanceof Long)
-        && n.longValue() >= 0) {
-      return String.format(Locale.ROOT, "%0" + codeDigits + "d", n.longValue());
-    }
-    return text(answer, "otp").orElse("");
+    return OtpCodes.of(answer.get("otp"), codeDigits).orElse("");
   }
 
   /**

@@ -38,24 +38,28 @@ public final class MfaException extends Exception {
   private final Reason reason;
   private final Duration retryAfter;
   private final Integer retriesLeft;
+  private final String userId;
 
   public MfaException(Reason reason, String message) {
-    this(reason, message, null, null);
+    this(reason, message, null, null, null);
   }
 
-  private MfaException(Reason reason, String message, Duration retryAfter, Integer retriesLeft) {
+  private MfaException(
+      Reason reason, String message, Duration retryAfter, Integer retriesLeft, String userId) {
     super(reason + ": " + message);
     this.reason = reason;
     this.retryAfter = retryAfter;
     this.retriesLeft = retriesLeft;
+    this.userId = userId;
   }
 
   static MfaException throttled(Duration retryAfter) {
-    return new MfaException(Reason.THROTTLED, "too many failures", retryAfter, null);
+    return new MfaException(Reason.THROTTLED, "too many failures", retryAfter, null, null);
   }
 
-  static MfaException wrongCode(Integer retriesLeft) {
-    return new MfaException(Reason.WRONG_CODE, "wrong or already used code", null, retriesLeft);
+  static MfaException wrongCode(String userId, Integer retriesLeft) {
+    return new MfaException(
+        Reason.WRONG_CODE, "wrong or already used code", null, retriesLeft, userId);
   }
 
   public Reason reason() {
@@ -68,6 +72,14 @@ public final class MfaException extends Exception {
   public String wrongCodeSentence() {
     return "the code is wrong or was used already"
         + (retriesLeft == null ? "" : "; tries left with this mfa_token: " + retriesLeft);
+  }
+
+  /**
+   * For {@link Reason#WRONG_CODE}: the id of the user whose code it was, so that the failure is
+   * theirs in the audit trail even when only the mfa_token named them.
+   */
+  public Optional<String> userId() {
+    return Optional.ofNullable(userId);
   }
 
   /** For {@link Reason#THROTTLED}: how long the caller must wait. */

@@ -86,7 +86,7 @@ public final class SecondFactor {
       LOG.log(System.Logger.Level.INFO, "replayed TOTP code refused for user " + user.id());
     }
     failures.failed(clientIp, user.username());
-    throw MfaException.wrongCode(null);
+    throw MfaException.wrongCode(user.id(), null);
   }
 
   /**
@@ -112,7 +112,8 @@ public final class SecondFactor {
         throw e;
       }
       long wrong = state.increment(tries, left).value();
-      throw MfaException.wrongCode((int) Math.max(0, config.retries() - wrong));
+      throw MfaException.wrongCode(
+          pending.user().id(), (int) Math.max(0, config.retries() - wrong));
     }
     if (!tokens.spend(pending, left)) {
       throw new MfaException(MfaException.Reason.REVOKED, "the mfa_token was used already");

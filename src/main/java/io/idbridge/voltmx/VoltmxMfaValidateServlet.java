@@ -24,11 +24,17 @@ public final class VoltmxMfaValidateServlet extends HttpServlet {
   private final Logins logins;
   private final VoltmxLoginAnswers answers;
   private final ClientAddresses addresses;
+  private final int codeDigits;
 
-  public VoltmxMfaValidateServlet(Logins logins, ClientAddresses addresses, VoltmxConfig config) {
+  /**
+   * @param codeDigits {@code mfa.totp.digits}
+   */
+  public VoltmxMfaValidateServlet(
+      Logins logins, ClientAddresses addresses, VoltmxConfig config, int codeDigits) {
     this.logins = logins;
     this.answers = new VoltmxLoginAnswers(config);
     this.addresses = addresses;
+    this.codeDigits = codeDigits;
   }
 
   @Override
@@ -51,7 +57,7 @@ public final class VoltmxMfaValidateServlet extends HttpServlet {
           logins.code(
               Set.of(Contract.VOLTMX),
               token.get(),
-              body.required("otp"),
+              body.requiredCode("otp", codeDigits),
               addresses.of(req),
               Optional.of(answers.session(req)));
     } else {

@@ -20,6 +20,7 @@ import io.idbridge.testing.Json;
 import io.idbridge.testing.SharedKeys;
 import io.idbridge.testing.TerminalQrCodes;
 import io.idbridge.testing.TestServer;
+import io.idbridge.testing.TotpSecrets;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -121,6 +122,21 @@ class MfaApiIT {
     return Json.parse(res.body()).get("mfa_key").asText();
   }
 
+  /** A user whose code at the clock's time starts with a zero, which a JSON number loses. */
+  static User enrolledWithALeadingZero(String name) {
+    User user =
+        server
+            .addUser(name, "pw-" + name, Map.of())
+            .withTotp(TotpSecrets.withLeadingZeroAt(totp, CLOCK.instant()), true);
+    server.users().update(user);
+    return user;
+  }
+
+  static HttpResponse<String> jsonStep(String path, String mfaToken, String otp, String ip) {
+    return server.postJson(
+        path, "{\"mfa_token\":\"" + mfaToken + "\",\"otp\":" + otp + "}", "X-Forwarded-For", ip);
+  }
+
   static String error(HttpResponse<String> res) {
     return Json.parse(res.body()).get("error").asText();
   }
@@ -184,6 +200,32 @@ class MfaApiIT {
     assertEquals("too_many_failures", error(throttled));
     assertTrue(throttled.headers().firstValue("Retry-After").isPresent());
     assertEquals(429, login("cy", ip).statusCode(), "the count is the one of passwords");
+  }
+
+  @Test
+  void aCodeSentAsAJsonNumberGetsBackTheLeadingZerosItLost() {
+    for (String path : List.of("/api/mfa/verify", "/api/login/mfa")) {
+      String name = path.endsWith("verify") ? "kit" : "kip";
+      User user = enrolledWithALeadingZero(name);
+      String ip = freshIp();
+      String number = Long.toString(Long.parseLong(code(user.totpSecret())));
+      HttpResponse<String> res = jsonStep(path, mfaToken(name, ip), number, ip);
+      assertEquals(200, res.statusCode(), path + " with {\"otp\":" + number + "}: " + res.body());
+    }
+  }
+
+  @Test
+  void aJsonNumberThatIsNegativeFractionalOrTooLongIsAWrongCode() {
+    User lou = enrolledWithALeadingZero("lou");
+    String ip = freshIp();
+    String token = mfaToken("lou", ip);
+    String code = code(lou.totpSecret());
+    long number = Long.parseLong(code);
+    for (String otp : List.of("-" + number, number + ".0", "1" + code)) {
+      HttpResponse<String> res = jsonStep("/api/mfa/verify", token, otp, ip);
+      assertEquals(401, res.statusCode(), "{\"otp\":" + otp + "}: " + res.body());
+      assertEquals("invalid_otp", error(res));
+    }
   }
 
   @Test
@@ -329,6 +371,29 @@ class MfaApiIT {
         server.postForm("/api/mfa/enroll", Map.of(), "Authorization", bearer);
     assertEquals(409, again.statusCode(), "a session cannot replace a confirmed secret");
     assertEquals("mfa_already_enabled", error(again));
+  }
+
+  @Test
+  void confirmTakesACodeSentAsAJsonNumberWithItsLeadingZerosBack() {
+    server.addUser("ivo", "pw-ivo", Map.of());
+    String ip = freshIp();
+    String bearer = "Bearer " + Json.parse(login("ivo", ip).body()).get("token").asText();
+    String secret;
+    do { // each enrollment before the confirmation replaces the waiting secret
+      HttpResponse<String> enroll =
+          server.postForm("/api/mfa/enroll", Map.of(), "Authorization", bearer);
+      assertEquals(200, enroll.statusCode(), enroll.body());
+      secret = Json.parse(enroll.body()).get("secret").asText();
+    } while (code(secret).charAt(0) != '0');
+    HttpResponse<String> confirm =
+        server.postJson(
+            "/api/mfa/confirm",
+            "{\"otp\":" + Long.parseLong(code(secret)) + "}",
+            "Authorization",
+            bearer,
+            "X-Forwarded-For",
+            ip);
+    assertEquals(200, confirm.statusCode(), confirm.body());
   }
 
   @Test

@@ -125,11 +125,12 @@ class AuditIT {
     CLOCK.advance(Duration.ofSeconds(30)); // a new code: the confirmation's is spent
     HttpResponse<String> due = login("dora", PASSWORD, IP);
     String mfaToken = Json.parse(due.body()).get("mfa_token").asText();
-    String wrongCode = code(secret).equals("000000") ? "111111" : "000000";
+    // Not 000000, which a timestamp may hold.
+    String wrongCode = code(secret).equals("918273") ? "192837" : "918273";
     assertEquals(401, step(mfaToken, wrongCode).statusCode());
     String code = code(secret);
     HttpResponse<String> opened = step(mfaToken, code);
-    secrets.addAll(List.of(secret, enrollCode, code, mfaToken, token(opened)));
+    secrets.addAll(List.of(secret, enrollCode, wrongCode, code, mfaToken, token(opened)));
 
     for (int i = 0; i < 3; i++) {
       assertEquals(401, login("ghost", "not-it", "198.51.100.7").statusCode());
@@ -163,6 +164,10 @@ class AuditIT {
     assertEquals("invalid_credentials", failed.get("detail").asText());
     assertTrue(failed.get("request_id").asText().startsWith("rid-dora-"));
     assertEquals("id-dora", events.get(1).get("user_id").asText());
+    JsonNode wrong = events.get(7);
+    assertEquals(
+        "id-dora", wrong.get("user_id").asText(), "the mfa_token named the user: " + wrong);
+    assertEquals("wrong_code", wrong.get("detail").asText());
     assertEquals("code", events.get(8).get("detail").asText());
     assertEquals("ghost", events.get(14).get("login_name").asText());
 

@@ -34,6 +34,25 @@ class RequestBodyTest {
   }
 
   @Test
+  void aCodeSentAsAJsonNumberGetsItsLeadingZerosBackAndTextIsTakenAsSent() {
+    assertEquals(
+        "012345", parse(null, "application/json", "{\"otp\":12345}").requiredCode("otp", 6));
+    assertEquals(
+        "00012345", parse(null, "application/json", "{\"otp\":12345}").requiredCode("otp", 8));
+    assertEquals(
+        "12345",
+        parse(null, "application/x-www-form-urlencoded", "otp=12345").requiredCode("otp", 6));
+    assertEquals(
+        "-12345", parse(null, "application/json", "{\"otp\":-12345}").requiredCode("otp", 6));
+    assertEquals(
+        "12345.0", parse(null, "application/json", "{\"otp\":12345.0}").requiredCode("otp", 6));
+    assertEquals(
+        "1234567", parse(null, "application/json", "{\"otp\":1234567}").requiredCode("otp", 6));
+    assertEquals(
+        400, status(() -> parse(null, "application/json", "{\"otp\":[1]}").requiredCode("otp", 6)));
+  }
+
+  @Test
   void anObjectOrArrayIsNotText() {
     RequestBody body = parse(null, "application/json", "{\"o\":{},\"a\":[1]}");
     assertEquals(Optional.empty(), body.text("o"));
@@ -53,6 +72,12 @@ class RequestBodyTest {
     HttpError e = assertThrows(HttpError.class, () -> body.required("userid"));
     assertEquals("missing parameter: userid", e.error().message());
     assertEquals(400, status(() -> body.required("password")));
+  }
+
+  @Test
+  void aFieldRequiredInTheBodyIsMissingWhenOnlyTheQueryStringHasIt() {
+    assertEquals(400, status(() -> parse("pin=1234", null, "user=carol").requiredInBody("pin")));
+    assertEquals("5678", parse("pin=1234", null, "pin=5678").requiredInBody("pin"));
   }
 
   @Test

@@ -193,6 +193,21 @@ class VoltmxLoginIT {
   }
 
   @Test
+  void aPasswordInTheQueryStringIsRefusedNeverRead() {
+    HttpResponse<String> onlyInQuery =
+        foundry.post("/voltmx/login?password=correct%20horse", Map.of("userid", "alice"));
+    assertEquals(
+        "password must be sent in the request body (a form or a JSON object), never in the URL,"
+            + " which proxies and logs keep",
+        assertError(onlyInQuery, 400, "invalid_request").get("message").asText());
+    HttpResponse<String> alsoInBody =
+        foundry.post(
+            "/voltmx/login?password=correct%20horse",
+            Map.of("userid", "alice", "password", "correct horse"));
+    assertError(alsoInBody, 400, "invalid_request");
+  }
+
+  @Test
   void theSharedSecretMissingOrWrongIs403NeverThe401FoundryCountsAsAWrongPassword() {
     HttpResponse<String> missing =
         server.postForm("/voltmx/login", Map.of("userid", "alice", "password", "x"));
@@ -314,6 +329,27 @@ class VoltmxLoginIT {
           other.postForm("/voltmx/login", Map.of("userid", "carol", "password", "4711-carol")),
           400,
           "invalid_request");
+    }
+  }
+
+  @Test
+  void aRenamedPasswordFieldIsReadFromTheBodyOnly() {
+    try (TestServer other =
+        TestServer.start(
+            Map.of("voltmx.login.useridField", "user", "voltmx.login.passwordField", "pin"),
+            new FakeClock())) {
+      other.addUser("carol", "4711-carol", Map.of());
+      HttpResponse<String> onlyInQuery =
+          other.postForm("/voltmx/login?pin=4711-carol", Map.of("user", "carol"));
+      assertEquals(
+          "missing parameter: pin",
+          assertError(onlyInQuery, 400, "invalid_request").get("message").asText());
+      HttpResponse<String> wrongInBody =
+          other.postForm("/voltmx/login?pin=4711-carol", Map.of("user", "carol", "pin", "x"));
+      assertError(wrongInBody, 401, "invalid_credentials");
+      HttpResponse<String> inBody =
+          other.postForm("/voltmx/login?pin=x", Map.of("user", "carol", "pin", "4711-carol"));
+      assertEquals(200, inBody.statusCode(), inBody.body());
     }
   }
 }

@@ -15,6 +15,7 @@ import io.idbridge.mfa.TotpEnrollment;
 import io.idbridge.testing.FakeClock;
 import io.idbridge.testing.Json;
 import io.idbridge.testing.TestServer;
+import io.idbridge.testing.TotpSecrets;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -283,6 +284,25 @@ class VoltmxMfaIT {
         foundry.post("/voltmx/mfa/validate", Map.of("mfa_token", token), ip),
         400,
         "invalid_request");
+  }
+
+  @Test
+  void validateTakesACodeSentAsAJsonNumberWithItsLeadingZerosBack() {
+    User lea =
+        server
+            .addUser("lea", "pw-lea", Map.of("role", "teller"))
+            .withTotp(TotpSecrets.withLeadingZeroAt(totp, CLOCK.instant()), true);
+    server.users().update(lea);
+    String[] ip = freshIp();
+    String json =
+        "{\"idbridge_secret\":\""
+            + SECRET
+            + "\",\"mfa_token\":\""
+            + mfaToken(lea, ip)
+            + "\",\"otp\":"
+            + Long.parseLong(code(lea))
+            + "}";
+    assertSession(server.postJson("/voltmx/mfa/validate", json, ip), lea);
   }
 
   @Test
