@@ -312,7 +312,8 @@ public final class Bootstrap implements ServletContextListener {
             config.appid(),
             c.logins(),
             addresses,
-            new AppIdAssertions(config.appid(), c.keys(), c.clock()));
+            new AppIdAssertions(config.appid(), c.keys(), c.clock()),
+            config.mfa().digits());
     servlet(ctx, "appidAssertion", new AppIdAssertionServlet(appIdLogin), "/appid/assertion");
     servlet(
         ctx,

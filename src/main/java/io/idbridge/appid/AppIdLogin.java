@@ -24,13 +24,22 @@ public final class AppIdLogin {
   private final Logins logins;
   private final ClientAddresses addresses;
   private final AppIdAssertions assertions;
+  private final int codeDigits;
 
+  /**
+   * @param codeDigits {@code mfa.totp.digits}
+   */
   public AppIdLogin(
-      AppIdConfig config, Logins logins, ClientAddresses addresses, AppIdAssertions assertions) {
+      AppIdConfig config,
+      Logins logins,
+      ClientAddresses addresses,
+      AppIdAssertions assertions,
+      int codeDigits) {
     this.config = config;
     this.logins = logins;
     this.addresses = addresses;
     this.assertions = assertions;
+    this.codeDigits = codeDigits;
   }
 
   /** The assertion for the request's user; every refusal is an {@link HttpError}. */
@@ -52,7 +61,8 @@ public final class AppIdLogin {
   }
 
   private User authenticate(LoginAttempt attempt, RequestBody body) {
-    Optional<String> otp = body.text("otp").map(String::strip).filter(code -> !code.isEmpty());
+    Optional<String> otp =
+        body.code("otp", codeDigits).map(String::strip).filter(code -> !code.isEmpty());
     LoginStep step = logins.passwordAndCode(attempt, otp);
     return switch (step.kind()) {
       case PASSED -> ((LoginStep.Passed) step).user();

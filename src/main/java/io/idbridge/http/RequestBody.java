@@ -113,9 +113,17 @@ public final class RequestBody {
    * @param digits {@code mfa.totp.digits}
    */
   public String requiredCode(String name, int digits) {
-    return OtpCodes.of(fields.get(name), digits)
-        .filter(s -> !s.isBlank())
-        .orElseThrow(() -> missing(name));
+    return code(name, digits).filter(s -> !s.isBlank()).orElseThrow(() -> missing(name));
+  }
+
+  /**
+   * A one-time code, if one was sent; a JSON number gets back the leading zeros it lost ({@link
+   * OtpCodes#of}).
+   *
+   * @param digits {@code mfa.totp.digits}
+   */
+  public Optional<String> code(String name, int digits) {
+    return OtpCodes.of(fields.get(name), digits);
   }
 
   /**

@@ -21,6 +21,7 @@ import io.idbridge.testing.FakeClock;
 import io.idbridge.testing.Json;
 import io.idbridge.testing.TestKeys;
 import io.idbridge.testing.TestServer;
+import io.idbridge.testing.TotpSecrets;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
@@ -278,6 +279,27 @@ class AppIdIT {
 
   static Map<String, String> carol(String otp) {
     return Map.of("username", "carol", "password", "carol-pass", "otp", otp);
+  }
+
+  @Test
+  void aCodeSentAsAJsonNumberGetsBackTheLeadingZerosItLost() throws Exception {
+    CLOCK.advance(Duration.ofSeconds(30));
+    Totp totp = server.config().mfa().totp();
+    String secret = TotpSecrets.withLeadingZeroAt(totp, CLOCK.instant());
+    User dana = server.addUser("dana", "dana-pass", Map.of());
+    server.users().update(dana.withTotp(secret, true));
+    String code = totp.code(Base32.decode(secret), totp.step(CLOCK.instant()));
+    String number = Long.toString(Long.parseLong(code));
+    HttpResponse<String> res =
+        server.postJson(
+            "/appid/assertion",
+            "{\"username\":\"dana\",\"password\":\"dana-pass\",\"otp\":" + number + "}");
+    assertEquals(200, res.statusCode(), "{\"otp\":" + number + "} for " + code + ": " + res.body());
+    assertEquals(
+        dana.id(),
+        SignedJWT.parse(Json.parse(res.body()).get("assertion").asText())
+            .getJWTClaimsSet()
+            .getSubject());
   }
 
   @Test
