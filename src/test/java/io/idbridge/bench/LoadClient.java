@@ -83,7 +83,10 @@ public final class LoadClient {
             o.getOrDefault("--user", "bench"),
             password,
             clients,
-            o.getOrDefault("--client", "wrk").equals("java") ? Optional.empty() : Wrk.onPath(),
+            // Keycloak's direct grant takes a form of its own: both sides get the Java client.
+            o.getOrDefault("--client", "wrk").equals("java") || o.containsKey("--keycloak")
+                ? Optional.empty()
+                : Wrk.onPath(),
             Duration.ofSeconds(number(o, "--block-seconds", 3)),
             Duration.ofSeconds(number(o, "--warmup-seconds", 10)));
     Load load = new Load(clients, deadline);
