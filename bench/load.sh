@@ -109,6 +109,7 @@ for start in $(seq 1 "$starts"); do
   fi
   start_server "$tmp/memory.properties" "$tmp/memory-$start.log"
   memory_url=$url
+  memory_metrics=$metrics_url
   record start "$startup"
   echo "start-up to a 200 on /health: $startup s"
   jdbc_args=()
@@ -121,7 +122,7 @@ for start in $(seq 1 "$starts"); do
   printf '%s\n' "$password" | timeout --signal=TERM $((max_seconds + 120)) \
     java $heap -cp "$client_cp" io.idbridge.bench.LoadClient --url "$memory_url" "${jdbc_args[@]}" \
     --config "$tmp/memory.properties" --user bench --logins "$logins" --clients "$clients" \
-    --block-seconds "$block_seconds" --warmup-seconds "$warmup_seconds" \
+    --block-seconds "$block_seconds" --warmup-seconds "$warmup_seconds" ${memory_metrics:+--metrics-url "$memory_metrics"} \
     --max-seconds "$max_seconds" --mixed $((start == 1 ? logins / 4 : 0)) | tee "$out"
   while read -r _ name value; do
     record "$name" "$value"

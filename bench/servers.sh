@@ -28,7 +28,8 @@ trap 'exit 130' INT TERM
 
 heap=${JAVA_HEAP--Xms1g -Xmx1g}
 
-# Starts a server on a config; sets $url, and $startup to the seconds from launch to a 200 on /health.
+# Starts a server on a config; sets $url, $metrics_url (its management port's /metrics, when it logs one), and
+# $startup to the seconds from launch to a 200 on /health.
 start_server() {
   local config=$1 log=$2 t0 pid
   t0=$(date +%s%N)
@@ -55,6 +56,7 @@ start_server() {
     cat "$log" >&2
     exit 1
   fi
+  metrics_url=$(grep -so 'metrics and health on http://[^ ]*' "$log" | head -1 | sed 's/.* //') || true
   if [[ $url != http://127.0.0.1:* ]]; then
     echo "refusing to load $url: only 127.0.0.1" >&2
     exit 1

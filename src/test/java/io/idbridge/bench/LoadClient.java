@@ -43,6 +43,7 @@ public final class LoadClient {
   private final Optional<Wrk> wrk;
   private final Duration block;
   private final Duration warmup;
+  private final Optional<URI> metrics;
 
   private LoadClient(
       URI base,
@@ -52,7 +53,8 @@ public final class LoadClient {
       int clients,
       Optional<Wrk> wrk,
       Duration block,
-      Duration warmup) {
+      Duration warmup,
+      Optional<URI> metrics) {
     this.base = base;
     this.clients = clients;
     this.jdbcBase = jdbcBase;
@@ -61,6 +63,7 @@ public final class LoadClient {
     this.wrk = wrk;
     this.block = block;
     this.warmup = warmup;
+    this.metrics = metrics;
   }
 
   public static void main(String[] args) throws Exception {
@@ -88,7 +91,10 @@ public final class LoadClient {
                 ? Optional.empty()
                 : Wrk.onPath(),
             Duration.ofSeconds(number(o, "--block-seconds", 3)),
-            Duration.ofSeconds(number(o, "--warmup-seconds", 10)));
+            Duration.ofSeconds(number(o, "--warmup-seconds", 10)),
+            o.containsKey("--metrics-url")
+                ? Optional.of(loopback(URI.create(o.get("--metrics-url"))))
+                : Optional.empty());
     Load load = new Load(clients, deadline);
     System.out.printf(
         Locale.ROOT,
@@ -286,6 +292,7 @@ public final class LoadClient {
         cold.nanos() / 1e9,
         cold.requests() / (cold.nanos() / 1e9));
     load.runFor(block, verify);
+    double[] hashedBefore = serverHashes();
     long directWall = 0;
     StringBuilder blocks = new StringBuilder("blocks (login/s, raw/s):");
     for (int b = 0; b < BLOCKS; b++) {
@@ -302,10 +309,40 @@ public final class LoadClient {
               (direct.count() - before) / (wall / 1e9)));
     }
     System.out.println(blocks);
+    double[] hashedAfter = serverHashes();
+    if (hashedAfter[0] > hashedBefore[0]) {
+      // Tells a slow hash in the server (its memory, its threads) from time spent around the hash.
+      System.out.printf(
+          Locale.ROOT,
+          "hash time, mean: %.2f ms in the server during its blocks, %.2f ms for the raw verify%n",
+          (hashedAfter[1] - hashedBefore[1]) / (hashedAfter[0] - hashedBefore[0]) * 1000,
+          direct.meanMillis());
+    }
     System.out.println(Samples.HEADER);
     System.out.println(http.line());
     System.out.println(direct.line(directWall));
     return http.rate() / direct.rate(directWall);
+  }
+
+  /**
+   * The server's hash count and seconds so far, from {@code idbridge_password_hash_seconds} on its
+   * /metrics; zeros without {@code --metrics-url}.
+   */
+  private double[] serverHashes() throws IOException {
+    double[] totals = new double[2];
+    if (metrics.isEmpty()) {
+      return totals;
+    }
+    for (String line : http.send(metrics.get(), "GET", null, null).body().split("\n")) {
+      int i =
+          line.startsWith("idbridge_password_hash_seconds_count")
+              ? 0
+              : line.startsWith("idbridge_password_hash_seconds_sum") ? 1 : -1;
+      if (i >= 0) {
+        totals[i] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return totals;
   }
 
   private Wrk.Block wrkLogins(URI server, Duration duration)

@@ -52,6 +52,15 @@ final class Samples {
     return count() / (wallNanos / 1e9);
   }
 
+  /** The mean, in milliseconds. */
+  synchronized double meanMillis() {
+    long sum = 0;
+    for (int i = 0; i < size; i++) {
+      sum += nanos[i];
+    }
+    return size == 0 ? Double.NaN : sum / 1e6 / size;
+  }
+
   /** The nearest-rank percentile, in milliseconds. */
   synchronized double percentileMillis(double p) {
     if (size == 0) {
