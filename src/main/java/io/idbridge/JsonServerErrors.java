@@ -6,6 +6,7 @@ import io.idbridge.http.ErrorReply;
 import io.idbridge.http.ErrorShape;
 import io.idbridge.http.ErrorShapes;
 import io.idbridge.http.RequestIds;
+import io.idbridge.http.Requests;
 import io.idbridge.http.Responses;
 import io.idbridge.http.StatusErrors;
 import java.nio.ByteBuffer;
@@ -52,7 +53,7 @@ final class JsonServerErrors extends ErrorHandler {
     AccessLogFilter.log(
         id,
         String.valueOf(request.getMethod()),
-        path == null ? "-" : path.replaceAll("\\p{Cntrl}", "?"),
+        path == null ? "-" : Requests.printable(path),
         response.getStatus(),
         0);
     response.write(true, ByteBuffer.wrap(body), callback);

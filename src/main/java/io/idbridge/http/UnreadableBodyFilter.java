@@ -24,7 +24,7 @@ public final class UnreadableBodyFilter extends HttpFilter {
           System.Logger.Level.INFO,
           RequestIds.current()
               + " request body refused: "
-              + failure.get().why().replaceAll("\\p{Cntrl}", "?"));
+              + Requests.printable(failure.get().why()));
       throw new HttpError(failure.get().error());
     }
     chain.doFilter(req, res);
