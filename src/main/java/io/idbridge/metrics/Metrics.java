@@ -22,7 +22,6 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The server's Prometheus metrics: one registry per server (tests run several in one JVM), the
@@ -87,7 +86,7 @@ public final class Metrics {
   // The JVM's and the process's collectors join the registry at the first scrape: building them
   // spins some forty lambda classes, a tenth of a second of a two-core server's start-up that
   // nothing before a scrape needs.
-  private final AtomicBoolean jvmCollectors = new AtomicBoolean();
+  private boolean jvmCollectorsRegistered; // guarded by this
 
   public Metrics() {}
 
@@ -145,9 +144,10 @@ public final class Metrics {
 
   /** The Prometheus text format (version 0.0.4). */
   public void writeText(OutputStream out) throws IOException {
-    synchronized (jvmCollectors) {
-      if (!jvmCollectors.getAndSet(true)) {
+    synchronized (this) {
+      if (!jvmCollectorsRegistered) {
         registerJvmCollectors();
+        jvmCollectorsRegistered = true;
       }
     }
     text.write(out, registry.scrape());
