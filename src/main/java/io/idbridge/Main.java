@@ -29,7 +29,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws Exception {
-    LogLines.install();
+    LogLineFormatter.install();
     List<String> arguments = List.of(args);
     if (!arguments.isEmpty() && Cli.COMMANDS.contains(arguments.get(0))) {
       System.exit(new Cli(System.in, System.out, System.err, System.getenv()).run(arguments));

@@ -42,7 +42,7 @@ public final class LoadClient {
   private final int clients;
   private final Optional<Wrk> wrk;
   private final Duration block;
-  private final Duration warmup;
+  private final Duration wrkWarmup;
   private final Optional<URI> metrics;
 
   private LoadClient(
@@ -53,7 +53,7 @@ public final class LoadClient {
       int clients,
       Optional<Wrk> wrk,
       Duration block,
-      Duration warmup,
+      Duration wrkWarmup,
       Optional<URI> metrics) {
     this.base = base;
     this.clients = clients;
@@ -62,7 +62,7 @@ public final class LoadClient {
     this.password = password;
     this.wrk = wrk;
     this.block = block;
-    this.warmup = warmup;
+    this.wrkWarmup = wrkWarmup;
     this.metrics = metrics;
   }
 
@@ -176,7 +176,7 @@ public final class LoadClient {
     if (wrk.isPresent()) {
       Wrk.Totals jdbc = new Wrk.Totals("POST /api/login, jdbc state, wrk");
       Wrk.Totals memory = new Wrk.Totals("POST /api/login, memory state, wrk");
-      wrkLogins(jdbcBase, this.warmup);
+      wrkLogins(jdbcBase, wrkWarmup);
       for (int b = 0; b < BLOCKS; b++) {
         jdbc.add(wrkLogins(jdbcBase, block));
         memory.add(wrkLogins(base, block));
@@ -284,7 +284,7 @@ public final class LoadClient {
       throws InterruptedException, IOException {
     // A fresh server's JIT compiles the login path during its first seconds of load, on the same
     // two cores; the warm-up is not timed, and its rate is printed for what a cold start gives.
-    Wrk.Block cold = wrkLogins(server, warmup);
+    Wrk.Block cold = wrkLogins(server, wrkWarmup);
     System.out.printf(
         Locale.ROOT,
         "warm-up, untimed: %d logins in the first %.0f s of load (%.1f/s)%n",

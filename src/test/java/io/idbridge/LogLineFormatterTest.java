@@ -8,7 +8,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 
-class LogLinesTest {
+class LogLineFormatterTest {
   private static final String NL = System.lineSeparator();
 
   @Test
@@ -19,7 +19,7 @@ class LogLinesTest {
     record.setInstant(Instant.parse("2026-12-04T18:06:48.005123Z"));
     assertEquals(
         "2026-12-04T18:06:48.005Z WARNING io.idbridge.access user alice refused" + NL,
-        new LogLines().format(record));
+        new LogLineFormatter().format(record));
   }
 
   @Test
@@ -28,7 +28,7 @@ class LogLinesTest {
     record.setLoggerName("x");
     record.setInstant(Instant.parse("2026-01-01T00:00:00Z"));
     record.setThrown(new IllegalStateException("boom"));
-    String text = new LogLines().format(record);
+    String text = new LogLineFormatter().format(record);
     assertTrue(
         text.startsWith(
             "2026-01-01T00:00:00.000Z SEVERE x failed"

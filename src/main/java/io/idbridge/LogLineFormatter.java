@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  * {@code SimpleFormatter} calls for every line: two lines a login made it one of the largest things
  * the JIT compiled in a fresh server's first seconds of logins.
  */
-final class LogLines extends Formatter {
+final class LogLineFormatter extends Formatter {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC);
 
@@ -29,7 +29,7 @@ final class LogLines extends Formatter {
     }
     LogManager.getLogManager(); // reads the JDK's defaults first, which would replace ours
     for (Handler handler : Logger.getLogger("").getHandlers()) {
-      handler.setFormatter(new LogLines());
+      handler.setFormatter(new LogLineFormatter());
     }
   }
 
